@@ -1,0 +1,81 @@
+/**
+ * The shape of one registry entry. Each tt.* API is described once with `defineApi`; validation, canIUse,
+ * TypeScript types, the CLI's `support` output, the README's API table and (later) the UI's matrix all read it.
+ */
+import type { z } from 'zod';
+import type { ErrnoValue } from './errors.js';
+import type { Platform, Provenance, SupportMatrix } from './types.js';
+
+/**
+ * How the guest calls the API:
+ * - async: one options object with success / fail / complete callbacks, or a Promise when none is given
+ * - sync: one options object (or positional arguments, see `positional`), returns the result or throws
+ */
+export type CallStyle = 'async' | 'sync';
+
+export interface BehaviourRule {
+  /** Unique within the API; recorded with each call that applied it. */
+  readonly id: string;
+  /** The platforms it holds on. */
+  readonly platforms: readonly Platform[] | 'all';
+  readonly text: string;
+  readonly provenance: Provenance;
+}
+
+export interface FailureRule {
+  readonly errno: ErrnoValue;
+  readonly when: string;
+  readonly provenance: Provenance;
+}
+
+/** Support of one parameter or option that came later than its API (canIUse `api.object.param`). */
+export interface FieldSupport {
+  readonly matrix: SupportMatrix;
+  readonly provenance: Provenance;
+}
+
+export interface ApiSpec<
+  Name extends string = string,
+  Params extends z.ZodObject = z.ZodObject,
+  Result extends z.ZodType = z.ZodType,
+> {
+  /** Registry name; `FileSystemManager.readFile` for methods of an object returned by another API. */
+  readonly name: Name;
+  /** The word before `:ok` / `:fail` in errMsg (defaults to the last part of `name`). */
+  readonly errMsgName?: string;
+  readonly style: CallStyle;
+  /** For sync APIs called with positional arguments (canIUse(schema)): the parameter names in order. */
+  readonly positional?: readonly (keyof z.infer<Params> & string)[];
+  readonly summary: string;
+  /** The Feishu doc page this entry is read from. */
+  readonly doc: string;
+  /** Parameters, without success / fail / complete. Unknown keys fail with errno 104. */
+  readonly params: Params;
+  /** Async: the fields of the success result, without errMsg. Sync: the returned value. */
+  readonly result: Result;
+  readonly support: { readonly matrix: SupportMatrix; readonly provenance: Provenance };
+  readonly fieldSupport?: Readonly<Record<string, FieldSupport>>;
+  readonly behaviours: readonly BehaviourRule[];
+  readonly failures: readonly FailureRule[];
+}
+
+export function defineApi<const Name extends string, Params extends z.ZodObject, Result extends z.ZodType>(
+  spec: ApiSpec<Name, Params, Result>,
+): ApiSpec<Name, Params, Result> {
+  const ids = new Set<string>();
+  for (const rule of spec.behaviours) {
+    if (ids.has(rule.id)) throw new Error(`${spec.name}: duplicate behaviour rule id ${rule.id}`);
+    ids.add(rule.id);
+  }
+  return spec;
+}
+
+export function errMsgName(spec: ApiSpec): string {
+  return spec.errMsgName ?? spec.name.split('.').pop()!;
+}
+
+/** The same support for every platform of both app kinds, from one version on. */
+export function everywhereFrom(version: string): SupportMatrix {
+  const row = { android: version, ios: version, pc: version, harmony: version };
+  return { gadget: row, webapp: row };
+}

@@ -1,0 +1,20 @@
+/**
+ * The documents that registry entries cite, one place for each page's title. Paths are below
+ * https://open.feishu.cn/document/client-docs/gadget/-web-app-api/ unless they start with a host;
+ * docs/research/feishu-apis.md says how each was read.
+ */
+export const docs = {
+  compressImage: 'Feishu client API "compressImage" (…/media/image/compressimage, updated 2025-01-21)',
+  chooseImage: 'Feishu client API "chooseImage" (…/media/image/chooseimage, updated 2025-08-01)',
+  getImageInfo: 'Feishu client API "getImageInfo" (…/media/image/getimageinfo, updated 2025-04-15)',
+  fileSystem: 'Feishu client API "FileSystemManager" pages and file-path rules (…/file/file_system_manager/…, updated 2025-01-21 / 2025-03-12)',
+  saveFile: 'Feishu client API "saveFile" (…/file/savefile, updated 2025-01-21, marked no longer maintained)',
+  getSystemInfo: 'Feishu client API "getSystemInfo" / "getSystemInfoSync" (…/device/system-information/…, updated 2025-08-01 / 2025-07-07)',
+  canIUse: 'canIUse as documented in the Douyin family (Feishu has no page that ttsim has read)',
+  errno: 'Feishu "Errno 错误码" (…/errno, updated 2025-04-15)',
+  standardIO: 'Feishu "标准对象输入/输出" (standard object input / output) as summarised in shared/reference/feishu-api.md',
+  overview: 'Feishu "小程序 API 总览" and "H5 JSAPI 总览" (updated 2025-08-01)',
+} as const;
+
+/** "✓" in a Feishu table: supported, with no minimum version given. ttsim models it as 1.0.0. */
+export const ANY_VERSION = '1.0.0';

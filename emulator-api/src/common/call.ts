@@ -1,0 +1,243 @@
+/**
+ * Feishu's standard object input / output around one API implementation: support check, parameter
+ * validation, success / fail / complete callbacks or a Promise, errMsg / errno / errString, a timeout,
+ * and one CallRecord per call for the event stream.
+ */
+import { errMsgName, type ApiSpec, type BehaviourRule } from './api-spec.js';
+import { Errno, errnoMeaning, isTtError, TtError, type ErrnoValue } from './errors.js';
+import type { ClientProfile } from './profiles.js';
+import { checkApiSupport } from './support.js';
+import type { Provenance } from './types.js';
+import { describeValue, formatIssue } from './validation.js';
+
+export interface SuccessResult {
+  errMsg: string;
+  [field: string]: unknown;
+}
+
+export interface FailResult {
+  errMsg: string;
+  errno: ErrnoValue;
+  errString: string;
+}
+
+export interface AppliedRule {
+  readonly id: string;
+  readonly text: string;
+  readonly provenance: Provenance;
+}
+
+export interface CallRecord {
+  readonly seq: number;
+  readonly api: string;
+  readonly params: unknown;
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly ok: boolean;
+  readonly result: SuccessResult | FailResult;
+  readonly errno?: ErrnoValue;
+  readonly rules: readonly AppliedRule[];
+}
+
+/** What every implementation gets; the node layer adds its sandbox and services. */
+export interface BaseCallContext {
+  readonly profile: ClientProfile;
+  /** Marks a behaviour rule of this API as applied to this call (recorded in the CallRecord). */
+  applyRule(id: string): void;
+}
+
+export type Implementation<Ctx extends BaseCallContext> = (params: never, ctx: Ctx) => unknown;
+
+export interface CallHooks {
+  onCall?(record: CallRecord): void;
+  /** A guest callback (success / fail / complete) threw; the host keeps running. */
+  onCallbackError?(api: string, error: unknown): void;
+}
+
+export interface CallRunnerOptions<Ctx extends BaseCallContext> {
+  readonly profile: ClientProfile;
+  readonly createContext: (base: BaseCallContext) => Ctx;
+  readonly hooks: CallHooks;
+  /** An async call that has not settled by then fails with errno 102, naming what it waited for. */
+  readonly timeoutMs: number;
+}
+
+const callbackNames = ['success', 'fail', 'complete'] as const;
+let nextSeq = 1;
+
+function failResult(spec: ApiSpec, errno: ErrnoValue, detail: string): FailResult {
+  return { errMsg: `${errMsgName(spec)}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
+}
+
+/** A Sync API's failure, thrown to the caller. */
+export class TtSyncError extends Error {
+  readonly errMsg: string;
+  readonly errno: ErrnoValue;
+  readonly errString: string;
+  constructor(result: FailResult) {
+    super(result.errMsg);
+    this.name = 'TtSyncError';
+    this.errMsg = result.errMsg;
+    this.errno = result.errno;
+    this.errString = result.errString;
+  }
+}
+
+class Invocation<Ctx extends BaseCallContext> {
+  readonly rules: AppliedRule[] = [];
+  readonly startedAt = Date.now();
+  private readonly started = performance.now();
+
+  constructor(
+    readonly spec: ApiSpec,
+    readonly options: CallRunnerOptions<Ctx>,
+    readonly params: unknown,
+  ) {}
+
+  context(): Ctx {
+    return this.options.createContext({
+      profile: this.options.profile,
+      applyRule: (id) => {
+        const rule: BehaviourRule | undefined = this.spec.behaviours.find((r) => r.id === id);
+        if (!rule) throw new Error(`ttsim bug: ${this.spec.name} has no behaviour rule ${id}`);
+        if (!this.rules.some((r) => r.id === id)) this.rules.push({ id, text: rule.text, provenance: rule.provenance });
+      },
+    });
+  }
+
+  /** Support check and validation; returns the parsed parameters or throws TtError. */
+  prepare(): unknown {
+    const verdict = checkApiSupport(this.spec, this.options.profile);
+    if (!verdict.supported) throw new TtError(Errno.notSupported, verdict.reason);
+    const parsed = this.spec.params.safeParse(this.params, { reportInput: true });
+    if (!parsed.success) {
+      const known = Object.keys(this.spec.params.shape);
+      throw new TtError(Errno.invalidParameter, `parameter error: ${parsed.error.issues.map((i) => formatIssue(i, this.params, known)).join('; ')}`);
+    }
+    return parsed.data;
+  }
+
+  toResult(value: unknown): SuccessResult | FailResult {
+    const ok = `${errMsgName(this.spec)}:ok`;
+    if (this.spec.style === 'sync') return { errMsg: ok, value } as SuccessResult;
+    return { errMsg: ok, ...(value as object) };
+  }
+
+  toFail(error: unknown): FailResult {
+    if (isTtError(error)) {
+      if (error.rule) this.context().applyRule(error.rule);
+      return failResult(this.spec, error.errno, error.detail);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return failResult(this.spec, Errno.internal, `ttsim internal error: ${message}`);
+  }
+
+  record(result: SuccessResult | FailResult): void {
+    const ok = !('errno' in result);
+    this.options.hooks.onCall?.({
+      seq: nextSeq++,
+      api: this.spec.name,
+      params: this.params,
+      startedAt: this.startedAt,
+      durationMs: performance.now() - this.started,
+      ok,
+      result,
+      ...(ok ? {} : { errno: (result as FailResult).errno }),
+      rules: this.rules,
+    });
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TtError(Errno.internal, `timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Builds the guest-facing function of an async API. */
+export function makeAsyncApi<Ctx extends BaseCallContext>(
+  spec: ApiSpec,
+  implementation: Implementation<Ctx>,
+  options: CallRunnerOptions<Ctx>,
+): (arg?: unknown) => Promise<SuccessResult> | undefined {
+  return (arg?: unknown) => {
+    const input = arg === undefined ? {} : arg;
+    const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+    const callbacks: Partial<Record<(typeof callbackNames)[number], unknown>> = {};
+    let params: Record<string, unknown> = {};
+    if (isObject) {
+      const { success, fail, complete, ...rest } = input as Record<string, unknown>;
+      Object.assign(callbacks, { success, fail, complete });
+      params = rest;
+    }
+    const invocation = new Invocation(spec, options, isObject ? params : input);
+    const settled = (async (): Promise<SuccessResult | FailResult> => {
+      try {
+        if (!isObject) throw new TtError(Errno.invalidParameter, `parameter error: expected an object but received ${describeValue(input)}`);
+        for (const name of callbackNames) {
+          if (callbacks[name] !== undefined && typeof callbacks[name] !== 'function') {
+            throw new TtError(Errno.invalidParameter, `parameter error: expected function for ${name} but received ${describeValue(callbacks[name])}`);
+          }
+        }
+        const parsed = invocation.prepare();
+        const ctx = invocation.context();
+        const value = await withTimeout(Promise.resolve().then(() => (implementation as (p: unknown, c: Ctx) => unknown)(parsed, ctx)), options.timeoutMs, `${spec.name} to finish`);
+        const checked = spec.result.safeParse(value);
+        if (!checked.success) throw new Error(`${spec.name} produced a result that does not match its schema: ${checked.error.message}`);
+        return invocation.toResult(checked.data);
+      } catch (error) {
+        return invocation.toFail(error);
+      }
+    })().then((result) => {
+      invocation.record(result);
+      return result;
+    });
+
+    const hasCallbacks = callbackNames.some((name) => typeof callbacks[name] === 'function');
+    if (!hasCallbacks) {
+      return settled.then((result) => ('errno' in result ? Promise.reject(result) : result));
+    }
+    void settled.then((result) => {
+      const guard = (fn: unknown) => {
+        if (typeof fn !== 'function') return;
+        try {
+          fn(result);
+        } catch (error) {
+          options.hooks.onCallbackError?.(spec.name, error);
+        }
+      };
+      guard('errno' in result ? callbacks.fail : callbacks.success);
+      guard(callbacks.complete);
+    });
+    return undefined;
+  };
+}
+
+/** Builds the guest-facing function of a sync API: returns the value or throws TtSyncError. */
+export function makeSyncApi<Ctx extends BaseCallContext>(
+  spec: ApiSpec,
+  implementation: Implementation<Ctx>,
+  options: CallRunnerOptions<Ctx>,
+): (...args: unknown[]) => unknown {
+  return (...args: unknown[]) => {
+    const params = spec.positional
+      ? Object.fromEntries(spec.positional.slice(0, Math.max(args.length, spec.positional.length)).map((name, i) => [name, args[i]]))
+      : (args[0] ?? {});
+    const invocation = new Invocation(spec, options, params);
+    let result: SuccessResult | FailResult;
+    let value: unknown;
+    try {
+      const parsed = invocation.prepare();
+      value = (implementation as (p: unknown, c: Ctx) => unknown)(parsed, invocation.context());
+      if (value instanceof Promise) throw new Error(`${spec.name} is a sync API but its implementation returned a Promise`);
+      result = invocation.toResult(value);
+    } catch (error) {
+      result = invocation.toFail(error);
+    }
+    invocation.record(result);
+    if ('errno' in result) throw new TtSyncError(result as FailResult);
+    return value;
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The API registry: every tt.* API ttsim knows, in one list. Types, validation, canIUse, the CLI's
+ * `support` output and the README's API table are all derived from it.
+ */
+import type { z } from 'zod';
+import type { ApiSpec } from './api-spec.js';
+import { compressImage } from './apis/compressImage.js';
+import { access, getFileSystemManager, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
+import { chooseImage, getImageInfo } from './apis/image.js';
+import { canIUse, getSystemInfo, getSystemInfoSync } from './apis/system.js';
+
+export const apiList = [
+  compressImage,
+  chooseImage,
+  getImageInfo,
+  saveFile,
+  getFileSystemManager,
+  ...readFile,
+  ...writeFile,
+  ...stat,
+  ...readdir,
+  ...unlink,
+  ...access,
+  getSystemInfo,
+  getSystemInfoSync,
+  canIUse,
+] as const;
+
+type AnyListedApi = (typeof apiList)[number];
+export type ApiName = AnyListedApi['name'];
+export type ApiByName<N extends ApiName> = Extract<AnyListedApi, { name: N }>;
+/** Parameters as the guest passes them. */
+export type ApiParams<N extends ApiName> = z.input<ApiByName<N>['params']>;
+/** Parameters after validation and defaults. */
+export type ApiParsedParams<N extends ApiName> = z.output<ApiByName<N>['params']>;
+export type ApiResult<N extends ApiName> = z.output<ApiByName<N>['result']>;
+
+const byName: ReadonlyMap<string, ApiSpec> = (() => {
+  const map = new Map<string, ApiSpec>();
+  for (const spec of apiList as readonly ApiSpec[]) {
+    if (map.has(spec.name)) throw new Error(`registry: ${spec.name} is listed twice`);
+    map.set(spec.name, spec);
+  }
+  return map;
+})();
+
+export function findApi(name: string): ApiSpec | undefined {
+  return byName.get(name);
+}
+
+export function listApis(): readonly ApiSpec[] {
+  return apiList as readonly ApiSpec[];
+}
+
+/** APIs a gadget reaches as `tt.<name>` (not the FileSystemManager methods). */
+export function topLevelApis(): readonly ApiSpec[] {
+  return listApis().filter((spec) => !spec.name.includes('.'));
+}

@@ -1,0 +1,82 @@
+/**
+ * Turns schema issues into one message that says what to fix, in the style of sharp's invalidParameterError:
+ * `parameter error: expected number for quality but received "high" of type string`.
+ */
+import type { z } from 'zod';
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return `${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)} of type string`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${String(value)} of type ${typeof value}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return `a value of type ${typeof value}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function pathName(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+export function formatIssue(issue: z.core.$ZodIssue, input: unknown, knownKeys: readonly string[]): string {
+  const name = pathName(issue.path);
+  const received = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (received === undefined) return `${name} is required (expected ${issue.expected})`;
+      return `expected ${issue.expected} for ${name} but received ${describeValue(received)}`;
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      return `${name} must be ${bound} but received ${describeValue(received)}`;
+    }
+    case 'unrecognized_keys': {
+      const where = name ? ` in ${name}` : '';
+      const hints = issue.keys.map((key) => {
+        const near = closest(key, knownKeys);
+        return near ? `${key} (did you mean ${near}?)` : key;
+      });
+      return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${hints.join(', ')}${where}; accepted: ${knownKeys.join(', ') || 'none'}`;
+    }
+    case 'invalid_value':
+      return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} but received ${describeValue(received)}`;
+    default:
+      return `${name ? `${name}: ` : ''}${issue.message}`;
+  }
+}
+
+/** Levenshtein distance ≤ 2 to a known key, for "did you mean". */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = distance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

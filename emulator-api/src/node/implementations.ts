@@ -1,0 +1,43 @@
+/**
+ * Each registry API's implementation, keyed by name. The type makes a missing implementation a compile
+ * error, so adding an API is one registry entry plus one line here.
+ */
+import type { ApiName, ApiParsedParams } from '../common/registry.js';
+import { compressImage } from './apis/compressImage.js';
+import { access, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/files.js';
+import { chooseImage, getImageInfo } from './apis/image.js';
+import { canIUse, getFileSystemManager, getSystemInfo, getSystemInfoSync } from './apis/system.js';
+import type { NodeCallContext } from './context.js';
+
+type Implementations = { [N in ApiName]: (params: ApiParsedParams<N>, ctx: NodeCallContext) => unknown };
+
+/** A Sync twin: the same work, returning the result's one field (or nothing). */
+function syncTwin<P, R extends object>(impl: (params: P, ctx: NodeCallContext) => R, field?: keyof R) {
+  return (params: P, ctx: NodeCallContext) => {
+    const result = impl(params, ctx);
+    return field === undefined ? undefined : result[field];
+  };
+}
+
+export const implementations: Implementations = {
+  compressImage,
+  chooseImage,
+  getImageInfo,
+  saveFile,
+  getFileSystemManager,
+  'FileSystemManager.readFile': readFile,
+  'FileSystemManager.readFileSync': syncTwin(readFile, 'data'),
+  'FileSystemManager.writeFile': writeFile,
+  'FileSystemManager.writeFileSync': syncTwin(writeFile),
+  'FileSystemManager.stat': stat,
+  'FileSystemManager.statSync': syncTwin(stat, 'stats'),
+  'FileSystemManager.readdir': readdir,
+  'FileSystemManager.readdirSync': syncTwin(readdir, 'files'),
+  'FileSystemManager.unlink': unlink,
+  'FileSystemManager.unlinkSync': syncTwin(unlink),
+  'FileSystemManager.access': access,
+  'FileSystemManager.accessSync': syncTwin(access),
+  getSystemInfo,
+  getSystemInfoSync,
+  canIUse,
+};

@@ -1,0 +1,170 @@
+/**
+ * The session's sandboxed filesystem. Guest paths (`ttfile://temp/…`, `ttfile://user/…`, package-relative)
+ * are parsed, normalised and checked here, and nowhere else; every host path the implementations touch
+ * comes out of `resolve`. Writes go through `writeAtomic` (temp name + rename).
+ */
+import { randomUUID } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { Errno, TtError } from '../common/errors.js';
+
+export type Area = 'temp' | 'user' | 'package';
+export type Access = 'read' | 'write' | 'delete';
+
+export interface ResolvedPath {
+  readonly area: Area;
+  /** Normalised guest path (`ttfile://temp/a.jpg`, `pages/index.png`). */
+  readonly guestPath: string;
+  /** Path relative to the area root, posix separators, '' for the root itself. */
+  readonly relative: string;
+  /** Absolute host path inside the area root (symlinks resolved for existing parts). */
+  readonly hostPath: string;
+}
+
+export interface SandboxDirs {
+  /** This session's temp folder (ttfile://temp). */
+  readonly tempDir: string;
+  /** The app id's store (ttfile://user), kept across sessions. */
+  readonly userDir: string;
+  /** The gadget package, read-only; undefined when the session runs without a project. */
+  readonly packageDir: string | undefined;
+}
+
+const TEMP_PREFIX = 'ttfile://temp';
+const USER_PREFIX = 'ttfile://user';
+/** Hidden prefix of in-flight atomic writes; never listed by readdir. */
+export const PARTIAL_PREFIX = '.ttsim-partial-';
+const MAX_NAME_BYTES = 255;
+
+export class Sandbox {
+  private readonly roots: Record<Area, string | undefined>;
+
+  private constructor(readonly dirs: SandboxDirs, realRoots: Record<Area, string | undefined>) {
+    this.roots = realRoots;
+  }
+
+  static async open(dirs: SandboxDirs): Promise<Sandbox> {
+    await fsp.mkdir(dirs.tempDir, { recursive: true });
+    await fsp.mkdir(dirs.userDir, { recursive: true });
+    const real = async (dir: string | undefined) => (dir === undefined ? undefined : await fsp.realpath(dir));
+    return new Sandbox(dirs, { temp: await real(dirs.tempDir), user: await real(dirs.userDir), package: await real(dirs.packageDir) });
+  }
+
+  /**
+   * Parses and checks a guest path. Throws TtError: 213 for malformed paths, 201 / 202 for paths that
+   * leave their area (or writes to a read-only area), 203 when `mustExist` and nothing is there.
+   */
+  resolve(guestPath: string, access: Access, options: { mustExist?: boolean } = {}): ResolvedPath {
+    const { area, rest } = this.parse(guestPath);
+    const root = this.roots[area];
+    const denied = access === 'read' ? Errno.noReadPermission : Errno.noWritePermission;
+    if (access === 'delete' && area === 'package') {
+      throw new TtError(Errno.noWritePermission, `permission denied, the gadget package is read-only: ${JSON.stringify(guestPath)}`);
+    }
+    if (access === 'write' && area !== 'user') {
+      throw new TtError(Errno.noWritePermission, `permission denied, ${area === 'temp' ? 'ttfile://temp is read-only to the gadget' : 'the gadget package is read-only'}: write to a ttfile://user/… path instead (${guestPath})`);
+    }
+    const normalised = path.posix.normalize(`/${rest}`).slice(1).replace(/\/$/, '');
+    if (normalised === '..' || normalised.startsWith('../')) {
+      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} leaves ${area === 'package' ? 'the gadget package' : `ttfile://${area}`}`);
+    }
+    for (const part of normalised.split('/')) {
+      if (Buffer.byteLength(part) > MAX_NAME_BYTES) throw new TtError(Errno.fileNameTooLong, `file name too long (over ${MAX_NAME_BYTES} bytes): ${part.slice(0, 40)}…`);
+    }
+    const guest = area === 'package' ? normalised : `ttfile://${area}${normalised ? `/${normalised}` : ''}`;
+    if (root === undefined) {
+      throw new TtError(Errno.fileNotExist, `no such file or directory, ${JSON.stringify(guestPath)}: this session runs without a gadget package`);
+    }
+    const hostPath = this.confine(root, normalised, guestPath, denied);
+    if (options.mustExist && !fs.existsSync(hostPath)) {
+      throw new TtError(Errno.fileNotExist, `no such file or directory, ${JSON.stringify(guestPath)}`);
+    }
+    return { area, guestPath: guest, relative: normalised, hostPath };
+  }
+
+  /** The guest path of a host path inside the sandbox, or undefined. */
+  guestPathOf(hostPath: string): string | undefined {
+    for (const area of ['temp', 'user'] as const) {
+      const root = this.roots[area]!;
+      const rel = path.relative(root, hostPath);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel)) return `ttfile://${area}${rel ? `/${rel.split(path.sep).join('/')}` : ''}`;
+    }
+    return undefined;
+  }
+
+  /** A fresh, unused temp path with the given extension (no dot). Only the host writes temp files. */
+  newTempPath(name: string): ResolvedPath {
+    const hostPath = path.join(this.roots.temp!, name);
+    return { area: 'temp', guestPath: `${TEMP_PREFIX}/${name}`, relative: name, hostPath };
+  }
+
+  private parse(guestPath: string): { area: Area; rest: string } {
+    if (typeof guestPath !== 'string' || guestPath.length === 0) throw new TtError(Errno.invalidFilePath, 'invalid filePath: expected a non-empty path');
+    if (guestPath.includes('\0')) throw new TtError(Errno.invalidFilePath, `invalid filePath, it contains a NUL byte: ${JSON.stringify(guestPath)}`);
+    if (guestPath.includes('\\')) throw new TtError(Errno.invalidFilePath, `invalid filePath, use / not \\ as separator: ${JSON.stringify(guestPath)}`);
+    if (/%(2e|2f|5c|00)/i.test(guestPath)) {
+      throw new TtError(Errno.invalidFilePath, `invalid filePath, percent-encoded dots, separators or NUL are not decoded: ${JSON.stringify(guestPath)}`);
+    }
+    for (const [prefix, area] of [[TEMP_PREFIX, 'temp'], [USER_PREFIX, 'user']] as const) {
+      if (guestPath === prefix || guestPath.startsWith(`${prefix}/`)) return { area, rest: guestPath.slice(prefix.length) };
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(guestPath)) {
+      throw new TtError(Errno.invalidFilePath, `invalid filePath ${JSON.stringify(guestPath)}: expected ttfile://temp/…, ttfile://user/… or a path inside the gadget package`);
+    }
+    return { area: 'package', rest: guestPath };
+  }
+
+  /** Joins and resolves symlinks of the existing part; anything that ends outside `root` is refused. */
+  private confine(root: string, relative: string, guestPath: string, denied: typeof Errno.noReadPermission | typeof Errno.noWritePermission): string {
+    const joined = path.join(root, ...relative.split('/').filter(Boolean));
+    let existing = joined;
+    const missing: string[] = [];
+    for (;;) {
+      try {
+        existing = fs.realpathSync(existing);
+        break;
+      } catch {
+        const parent = path.dirname(existing);
+        if (parent === existing) break;
+        missing.unshift(path.basename(existing));
+        existing = parent;
+      }
+    }
+    const real = path.join(existing, ...missing);
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} resolves outside the sandbox (symlink)`);
+    }
+    return real;
+  }
+}
+
+/** Writes via a hidden temp name in the same folder, then renames: readers never see half a file. */
+export async function writeAtomic(hostPath: string, write: (partialPath: string) => Promise<unknown>): Promise<void> {
+  const partial = path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
+  try {
+    await write(partial);
+    await fsp.rename(partial, hostPath);
+  } catch (error) {
+    await fsp.rm(partial, { force: true });
+    throw error;
+  }
+}
+
+export function writeAtomicSync(hostPath: string, data: string | Uint8Array): void {
+  const partial = path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
+  try {
+    const fd = fs.openSync(partial, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o644);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, hostPath);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}

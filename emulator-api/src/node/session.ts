@@ -1,0 +1,152 @@
+/**
+ * A session: one running gadget under one client profile, with its own sandbox and its own `tt` object.
+ * The CLI, the host (main/) and the tests all start here.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ApiSpec } from '../common/api-spec.js';
+import { makeAsyncApi, makeSyncApi, type CallHooks, type CallRecord, type CallRunnerOptions, type Implementation } from '../common/call.js';
+import { createProfile, type ClientProfile, type ProfileOptions } from '../common/profiles.js';
+import { listApis } from '../common/registry.js';
+import type { FileSystemManager, Tt } from '../common/tt-types.js';
+import type { ImageChooser, NodeCallContext } from './context.js';
+import { implementations } from './implementations.js';
+import { Sandbox } from './sandbox.js';
+import { importIntoTemp } from './temp-files.js';
+
+export interface SessionOptions extends ProfileOptions {
+  /** Keys the ttfile://user store; defaults to project.config.json's appid, else "ttsim-app". */
+  appId?: string;
+  /** The gadget package folder (relative paths resolve into it, read-only). */
+  project?: string;
+  /** Where sandboxes live: <dataDir>/apps/<appId>/user and <dataDir>/sessions/<id>/temp. Default $TTSIM_DATA_DIR or ~/.ttsim. */
+  dataDir?: string;
+  /** Answers chooseImage; files queued with chooseFiles() are offered first. */
+  chooser?: ImageChooser;
+  /** Keep the temp folder after close() (the CLI prints paths into it). Default false. */
+  keepTemp?: boolean;
+  /** An async call that has not settled by then fails with errno 102. Default 60 s. */
+  callTimeoutMs?: number;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly appId: string;
+  readonly profile: ClientProfile;
+  /** The guest-facing API object, with the semantics a gadget sees. */
+  readonly tt: Tt;
+  readonly dirs: { readonly tempDir: string; readonly userDir: string; readonly packageDir: string | undefined };
+  /** Copies a host file into ttfile://temp as if chooseImage had picked it; returns its ttfile:// path. */
+  importFile(hostPath: string): Promise<string>;
+  /** The host path inside the sandbox for a ttfile:// (or package) path; throws a TtError for paths that leave it. */
+  resolve(ttfilePath: string): string;
+  /** Queues host files to answer the next chooseImage call. */
+  chooseFiles(hostPaths: readonly string[]): void;
+  /** Subscribes to the call records; returns an unsubscribe function. */
+  onCall(listener: (record: CallRecord) => void): () => void;
+  /** Errors thrown by guest callbacks, which never reach the host's own stack. */
+  onCallbackError(listener: (api: string, error: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function defaultDataDir(): string {
+  return process.env.TTSIM_DATA_DIR ?? path.join(os.homedir(), '.ttsim');
+}
+
+function readProjectAppId(project: string | undefined): string | undefined {
+  if (!project) return undefined;
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')) as { appid?: unknown };
+    return typeof config.appid === 'string' && config.appid ? config.appid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SAFE_APP_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export async function createSession(options: SessionOptions): Promise<Session> {
+  const profile = createProfile(options);
+  const appId = options.appId ?? readProjectAppId(options.project) ?? 'ttsim-app';
+  if (!SAFE_APP_ID.test(appId) || appId === '.' || appId === '..') {
+    throw new Error(`invalid appId ${JSON.stringify(appId)}: use letters, digits, _ . - (at most 128)`);
+  }
+  if (options.project !== undefined && !fs.statSync(options.project, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`project folder not found: ${options.project}`);
+  }
+  const id = randomUUID();
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  const sessionDir = path.join(dataDir, 'sessions', id);
+  const sandbox = await Sandbox.open({
+    tempDir: path.join(sessionDir, 'temp'),
+    userDir: path.join(dataDir, 'apps', appId, 'user'),
+    packageDir: options.project === undefined ? undefined : path.resolve(options.project),
+  });
+
+  const callListeners = new Set<(record: CallRecord) => void>();
+  const errorListeners = new Set<(api: string, error: unknown) => void>();
+  const queued: string[][] = [];
+  const hooks: CallHooks = {
+    onCall: (record) => callListeners.forEach((listener) => listener(record)),
+    onCallbackError: (api, error) => {
+      if (errorListeners.size === 0) console.error(`[ttsim] a ${api} callback threw:`, error);
+      errorListeners.forEach((listener) => listener(api, error));
+    },
+  };
+  const chooser: ImageChooser = async (request) => queued.shift() ?? (options.chooser ? await options.chooser(request) : []);
+
+  let manager: FileSystemManager | undefined;
+  const runner: CallRunnerOptions<NodeCallContext> = {
+    profile,
+    hooks,
+    timeoutMs: options.callTimeoutMs ?? 60_000,
+    createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager! }),
+  };
+  const build = (spec: ApiSpec) => {
+    const implementation = implementations[spec.name as keyof typeof implementations] as Implementation<NodeCallContext>;
+    return spec.style === 'async' ? makeAsyncApi(spec, implementation, runner) : makeSyncApi(spec, implementation, runner);
+  };
+  const tt: Record<string, unknown> = {};
+  const managerMethods: Record<string, unknown> = {};
+  for (const spec of listApis()) {
+    const [owner, method] = spec.name.split('.') as [string, string | undefined];
+    if (method === undefined) tt[owner] = build(spec);
+    else managerMethods[method] = build(spec);
+  }
+  manager = Object.freeze(managerMethods) as FileSystemManager;
+
+  let closed = false;
+  return {
+    id,
+    appId,
+    profile,
+    tt: Object.freeze(tt) as Tt,
+    dirs: sandbox.dirs,
+    async importFile(hostPath) {
+      return (await importIntoTemp(sandbox, hostPath)).path.guestPath;
+    },
+    resolve(ttfilePath) {
+      return sandbox.resolve(ttfilePath, 'read').hostPath;
+    },
+    chooseFiles(hostPaths) {
+      queued.push([...hostPaths]);
+    },
+    onCall(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
+    onCallbackError(listener) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      callListeners.clear();
+      if (!options.keepTemp) await fsp.rm(sessionDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** Fresh temp-file names and importing host files into ttfile://temp (what chooseImage does). */
+import { createHash, randomUUID } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { Errno, TtError } from '../common/errors.js';
+import { copyFileAtomic, sniff } from './images.js';
+import type { ResolvedPath, Sandbox } from './sandbox.js';
+
+/** `<uuid>.<ext>`: the shape of chooseImage's temp paths. */
+export function chosenFileName(ext: string): string {
+  return `${randomUUID()}.${ext}`;
+}
+
+/** `<uuid>-<uuid>-<32 hex>.<ext>`: the shape of compressImage's documented example result. */
+export function derivedFileName(source: string, ext: string): string {
+  const digest = createHash('md5').update(`${source}\0${Date.now()}\0${randomUUID()}`).digest('hex');
+  return `${randomUUID()}-${randomUUID()}-${digest}.${ext}`;
+}
+
+/** Copies a host file into the sandbox's temp folder, as if the user had chosen it. */
+export async function importIntoTemp(sandbox: Sandbox, hostPath: string): Promise<{ path: ResolvedPath; size: number }> {
+  let stat;
+  try {
+    stat = await fsp.stat(hostPath);
+  } catch {
+    throw new TtError(Errno.fileNotExist, `no such file on the host: ${hostPath}`);
+  }
+  if (!stat.isFile()) throw new TtError(Errno.notFile, `not a file: ${hostPath}`);
+  const type = await sniff(hostPath);
+  const ext = (type?.ext ?? path.extname(hostPath).slice(1).toLowerCase()) || 'bin';
+  const target = sandbox.newTempPath(chosenFileName(ext === 'jpg' ? 'jpeg' : ext));
+  await copyFileAtomic(hostPath, target.hostPath);
+  return { path: target, size: stat.size };
+}
