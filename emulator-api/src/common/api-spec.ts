@@ -38,12 +38,13 @@ export interface ApiSpec<
   Name extends string = string,
   Params extends z.ZodObject = z.ZodObject,
   Result extends z.ZodType = z.ZodType,
+  Style extends CallStyle = CallStyle,
 > {
   /** Registry name; `FileSystemManager.readFile` for methods of an object returned by another API. */
   readonly name: Name;
   /** The word before `:ok` / `:fail` in errMsg (defaults to the last part of `name`). */
   readonly errMsgName?: string;
-  readonly style: CallStyle;
+  readonly style: Style;
   /** For sync APIs called with positional arguments (canIUse(schema)): the parameter names in order. */
   readonly positional?: readonly (keyof z.infer<Params> & string)[];
   readonly summary: string;
@@ -59,9 +60,9 @@ export interface ApiSpec<
   readonly failures: readonly FailureRule[];
 }
 
-export function defineApi<const Name extends string, Params extends z.ZodObject, Result extends z.ZodType>(
-  spec: ApiSpec<Name, Params, Result>,
-): ApiSpec<Name, Params, Result> {
+export function defineApi<const Name extends string, Params extends z.ZodObject, Result extends z.ZodType, const Style extends CallStyle>(
+  spec: ApiSpec<Name, Params, Result, Style>,
+): ApiSpec<Name, Params, Result, Style> {
   const ids = new Set<string>();
   for (const rule of spec.behaviours) {
     if (ids.has(rule.id)) throw new Error(`${spec.name}: duplicate behaviour rule id ${rule.id}`);

@@ -36,6 +36,9 @@ export interface ClientProfile {
   readonly device: DeviceFacts;
 }
 
+/** The client version a session uses when none is given: the first that has every API in the registry on every platform. */
+export const DEFAULT_CLIENT = '7.39.0';
+
 export const devicePresets: readonly DeviceFacts[] = [
   {
     id: 'iphone-15', label: 'iPhone 15', platform: 'ios', systemPlatform: 'ios', system: 'iOS 17.5',

@@ -1,0 +1,78 @@
+/** The `ttsim` command line. Exit codes: 0 ok, 1 a tt.* call failed, 2 usage error. */
+import { Command, CommanderError, Option } from 'commander';
+import { apiToJson, canIUse, canIUseSchemas, createProfile, findApi, listApis, renderAllText, renderApiText, standardIoRules } from '../../emulator-api/src/index.js';
+import { runCompress, type CompressFlags } from './compress.js';
+import { parseQuality, profileOptions, type ProfileFlags } from './options.js';
+
+export const EXIT_USAGE = 2;
+
+function withProfile(command: Command): Command {
+  for (const option of profileOptions()) command.addOption(option);
+  return command;
+}
+
+export function buildProgram(out: (line: string) => void, setExit: (code: number) => void): Command {
+  const program = new Command('ttsim')
+    .description('Simulator and devtools for Feishu gadgets and web apps: tt.* APIs as each platform and client version behaves')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  withProfile(
+    program
+      .command('compress')
+      .description('import <file> as a chosen image and call tt.compressImage on it, exactly as a gadget would')
+      .argument('<file>', 'image file on this computer')
+      .addOption(new Option('--quality <n>', 'JPEG quality 1..100 (tt.compressImage default 80)').argParser(parseQuality))
+      .option('--json', 'print one JSON object: the result plus hostPath of the output file')
+      .option('--out <file>', 'also copy the output image to this path')
+      .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
+  ).action(async (file: string, flags: CompressFlags) => {
+    setExit(await runCompress(file, flags, out));
+  });
+
+  program
+    .command('support')
+    .description('print the support matrix and behaviour rules with their provenance')
+    .argument('[api]', 'one API, e.g. compressImage')
+    .option('--json', 'print JSON')
+    .action((api: string | undefined, flags: { json?: boolean }) => {
+      const specs = api === undefined ? listApis() : [findApi(api)];
+      if (specs[0] === undefined) {
+        throw new CommanderError(EXIT_USAGE, 'ttsim.unknownApi', `unknown API ${JSON.stringify(api)}; known: ${listApis().map((s) => s.name).join(', ')}`);
+      }
+      const defined = specs.filter((s) => s !== undefined);
+      if (flags.json) {
+        const apis = defined.map((s) => apiToJson(s, canIUseSchemas(s)));
+        out(JSON.stringify(api === undefined ? { standardIo: standardIoRules, apis } : apis[0], null, 2));
+      } else out(api === undefined ? renderAllText() : renderApiText(defined[0]!));
+    });
+
+  withProfile(
+    program
+      .command('can-i-use')
+      .description('answer tt.canIUse(<schema>) for a client profile, e.g. compressImage.object.quality')
+      .argument('<schema>', 'API, API.object.param[.option] or API.success.field'),
+  ).action((schema: string, flags: ProfileFlags) => {
+    out(String(canIUse(schema, createProfile({ ...flags }))));
+  });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram((line) => process.stdout.write(`${line}\n`), (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'ttsim.unknownApi') process.stderr.write(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`ttsim: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,31 @@
+/** Profile options shared by the CLI's commands, checked by commander. */
+import { Option, InvalidArgumentError } from 'commander';
+import { appKinds, DEFAULT_CLIENT, devicePresets, normaliseClientVersion, platforms } from '../../emulator-api/src/index.js';
+
+export interface ProfileFlags {
+  platform: (typeof platforms)[number];
+  app: (typeof appKinds)[number];
+  client: string;
+  device?: string;
+}
+
+export function profileOptions(): Option[] {
+  return [
+    new Option('--platform <platform>', 'client platform').choices(platforms).default('android'),
+    new Option('--app <kind>', 'app kind').choices(appKinds).default('gadget'),
+    new Option('--client <version>', 'Feishu client version').default(DEFAULT_CLIENT).argParser((value) => {
+      try {
+        return normaliseClientVersion(value);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    }),
+    new Option('--device <preset>', 'device preset (defaults to the platform\'s first)').choices(devicePresets.map((d) => d.id)),
+  ];
+}
+
+export function parseQuality(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || Number.isNaN(n)) throw new InvalidArgumentError(`expected a number, e.g. 80, but received ${JSON.stringify(value)}`);
+  return n;
+}
