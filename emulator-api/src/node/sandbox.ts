@@ -66,7 +66,8 @@ export class Sandbox {
     if (access === 'write' && area !== 'user') {
       throw new TtError(Errno.noWritePermission, `permission denied, ${area === 'temp' ? 'ttfile://temp is read-only to the gadget' : 'the gadget package is read-only'}: write to a ttfile://user/… path instead (${guestPath})`);
     }
-    const normalised = path.posix.normalize(`/${rest}`).slice(1).replace(/\/$/, '');
+    const trimmed = rest.replace(/^\/+/, '');
+    const normalised = trimmed === '' ? '' : path.posix.normalize(trimmed).replace(/\/$/, '').replace(/^\.$/, '');
     if (normalised === '..' || normalised.startsWith('../')) {
       throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} leaves ${area === 'package' ? 'the gadget package' : `ttfile://${area}`}`);
     }

@@ -1,0 +1,127 @@
+/**
+ * Test images made on the fly with sharp (no committed binaries): each one exercises a rule of the
+ * behaviour table.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import sharp from 'sharp';
+
+export interface Fixtures {
+  dir: string;
+  /** 320×240 photo-like JPEG (gradient and noise, so quality changes the size). */
+  photoJpeg: string;
+  /** 64×48 PNG, red at 50 % alpha. */
+  alphaPng: string;
+  /** Stored 60×20 (left half red, right half blue) with EXIF orientation 6: shows upright as 20×60, red on top. */
+  rotatedJpeg: string;
+  /** 50×40 CMYK JPEG. */
+  cmykJpeg: string;
+  /** 3-frame animated GIF, 30×20 per frame: red, green, blue. */
+  animatedGif: string;
+  /** A JPEG cut in half. */
+  truncatedJpeg: string;
+  /** A PNG cut in half (its header is intact). */
+  truncatedPng: string;
+  /** A JPEG whose header claims 60000×60000 pixels. */
+  bombJpeg: string;
+  /** An ISO-BMFF header with brand heic: recognised as HEIC, which sharp here cannot decode. */
+  fakeHeic: string;
+  /** Plain text with a .jpg name. */
+  textAsJpg: string;
+  webp: string;
+}
+
+function photoRaw(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 3);
+  let seed = 12345;
+  const noise = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (seed >> 16) % 64;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      data[i] = Math.min(255, Math.round((x / width) * 200) + noise());
+      data[i + 1] = Math.min(255, Math.round((y / height) * 200) + noise());
+      data[i + 2] = Math.min(255, 100 + noise());
+    }
+  }
+  return data;
+}
+
+export async function photoJpegBuffer(width: number, height: number, quality = 95): Promise<Buffer> {
+  return sharp(photoRaw(width, height), { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+}
+
+/** Overwrites the height and width in a baseline JPEG's SOF0 segment. */
+function patchJpegSize(jpeg: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(jpeg);
+  for (let i = 2; i < out.length - 9; i++) {
+    if (out[i] === 0xff && (out[i + 1] === 0xc0 || out[i + 1] === 0xc2)) {
+      out.writeUInt16BE(height, i + 5);
+      out.writeUInt16BE(width, i + 7);
+      return out;
+    }
+  }
+  throw new Error('no SOF marker found');
+}
+
+export async function makeFixtures(): Promise<Fixtures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-fixtures-'));
+  const file = (name: string) => path.join(dir, name);
+
+  const photo = await photoJpegBuffer(320, 240);
+  fs.writeFileSync(file('photo.jpg'), photo);
+
+  await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 255, g: 0, b: 0, alpha: 0.5 } } }).png().toFile(file('alpha.png'));
+
+  const halves = await sharp({ create: { width: 60, height: 20, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+    .composite([{ input: { create: { width: 30, height: 20, channels: 3, background: { r: 0, g: 0, b: 255 } } }, left: 30, top: 0 }])
+    .jpeg({ quality: 95 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  fs.writeFileSync(file('rotated.jpg'), halves);
+
+  await sharp({ create: { width: 50, height: 40, channels: 3, background: { r: 20, g: 120, b: 220 } } }).toColourspace('cmyk').jpeg().toFile(file('cmyk.jpg'));
+
+  const frames = [
+    { r: 255, g: 0, b: 0 },
+    { r: 0, g: 255, b: 0 },
+    { r: 0, g: 0, b: 255 },
+  ].map((background) => sharp({ create: { width: 30, height: 20, channels: 3, background } }).png().toBuffer());
+  await sharp(await Promise.all(frames), { join: { animated: true } }).gif().toFile(file('animated.gif'));
+
+  fs.writeFileSync(file('truncated.jpg'), photo.subarray(0, Math.floor(photo.length / 2)));
+  const png = await sharp(photoRaw(200, 150), { raw: { width: 200, height: 150, channels: 3 } }).png().toBuffer();
+  fs.writeFileSync(file('truncated.png'), png.subarray(0, Math.floor(png.length / 2)));
+  fs.writeFileSync(file('bomb.jpg'), patchJpegSize(await photoJpegBuffer(16, 16), 60000, 60000));
+
+  const ftyp = Buffer.alloc(24);
+  ftyp.writeUInt32BE(24, 0);
+  ftyp.write('ftypheic', 4, 'latin1');
+  ftyp.writeUInt32BE(0, 12);
+  ftyp.write('mif1heic', 16, 'latin1');
+  fs.writeFileSync(file('photo.heic'), Buffer.concat([ftyp, Buffer.alloc(200, 7)]));
+  fs.writeFileSync(file('notes.jpg'), 'these are notes, not an image\n');
+  await sharp(photoRaw(40, 30), { raw: { width: 40, height: 30, channels: 3 } }).webp().toFile(file('photo.webp'));
+
+  return {
+    dir,
+    photoJpeg: file('photo.jpg'),
+    alphaPng: file('alpha.png'),
+    rotatedJpeg: file('rotated.jpg'),
+    cmykJpeg: file('cmyk.jpg'),
+    animatedGif: file('animated.gif'),
+    truncatedJpeg: file('truncated.jpg'),
+    truncatedPng: file('truncated.png'),
+    bombJpeg: file('bomb.jpg'),
+    fakeHeic: file('photo.heic'),
+    textAsJpg: file('notes.jpg'),
+    webp: file('photo.webp'),
+  };
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-data-'));
+}

@@ -1,0 +1,20 @@
+import { createSession, type Session, type SessionOptions } from '../src/index.js';
+import type { FailResult } from '../src/common/call.js';
+import { tempDataDir } from './fixtures.js';
+
+/** A session in a fresh data dir; closed by the returned cleanup list. */
+export async function openSession(options: Partial<SessionOptions> = {}, opened: Session[] = []): Promise<Session> {
+  const session = await createSession({ app: 'gadget', platform: 'android', client: '7.39.0', dataDir: tempDataDir(), ...options });
+  opened.push(session);
+  return session;
+}
+
+/** Awaits a tt.* Promise that must reject, and returns the fail result. */
+export async function failOf(promise: Promise<unknown> | undefined): Promise<FailResult> {
+  try {
+    await promise;
+  } catch (fail) {
+    return fail as FailResult;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
