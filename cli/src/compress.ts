@@ -16,7 +16,9 @@ async function describeImage(hostPath: string): Promise<string> {
   const { size } = await fsp.stat(hostPath);
   try {
     const meta = await sharp(hostPath).metadata();
-    return `${meta.format} ${meta.width}×${meta.height}, ${formatBytes(size)}`;
+    const turned = (meta.orientation ?? 1) >= 5;
+    const orientation = (meta.orientation ?? 1) > 1 ? ` (EXIF orientation ${meta.orientation}: shows ${turned ? `${meta.height}×${meta.width}` : `${meta.width}×${meta.height}`})` : '';
+    return `${meta.format} ${meta.width}×${meta.height}${orientation}${meta.hasAlpha ? ', alpha' : ''}, ${formatBytes(size)}`;
   } catch {
     return formatBytes(size);
   }

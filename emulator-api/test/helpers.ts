@@ -10,7 +10,7 @@ export async function openSession(options: Partial<SessionOptions> = {}, opened:
 }
 
 /** Awaits a tt.* Promise that must reject, and returns the fail result. */
-export async function failOf(promise: Promise<unknown> | undefined): Promise<FailResult> {
+export async function failOf(promise: unknown): Promise<FailResult> {
   try {
     await promise;
   } catch (fail) {

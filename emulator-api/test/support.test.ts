@@ -126,3 +126,18 @@ describe('the registry', () => {
     expect(match![1]).toBe(renderApiTableMarkdown());
   });
 });
+
+describe('Sync twins', () => {
+  it('take their parameters in the order the Tt type declares', () => {
+    const order = Object.fromEntries(listApis().filter((s) => s.positional).map((s) => [s.name, s.positional]));
+    expect(order).toEqual({
+      'FileSystemManager.readFileSync': ['filePath', 'encoding'],
+      'FileSystemManager.writeFileSync': ['filePath', 'data', 'encoding'],
+      'FileSystemManager.statSync': ['path'],
+      'FileSystemManager.readdirSync': ['dirPath'],
+      'FileSystemManager.unlinkSync': ['filePath'],
+      'FileSystemManager.accessSync': ['path'],
+      canIUse: ['schema'],
+    });
+  });
+});

@@ -1,6 +1,9 @@
 /** The guest-facing `tt` object's TypeScript types, derived from the registry. */
 import type { ApiByName, ApiName, ApiParams, ApiResult } from './registry.js';
 
+/** The parameters object; an API without parameters takes `{}` (zod's strictObject({}) would say Record<string, never>). */
+type ParamsOf<N extends ApiName> = string extends keyof ApiParams<N> ? object : ApiParams<N>;
+
 export type TtSuccess<N extends ApiName> = { errMsg: string } & ApiResult<N>;
 export interface TtFail {
   errMsg: string;
@@ -17,28 +20,37 @@ type WithSomeCallback<N extends ApiName> = TtCallbacks<N> &
 
 /** An async API: callbacks, or a Promise that rejects with the fail result when none is given. */
 export interface TtAsyncFunction<N extends ApiName> {
-  (options: ApiParams<N> & WithSomeCallback<N>): void;
-  (options?: ApiParams<N>): Promise<TtSuccess<N>>;
+  (options: ParamsOf<N> & WithSomeCallback<N>): void;
+  (options?: ParamsOf<N>): Promise<TtSuccess<N>>;
 }
 
 type TopLevelName = Exclude<ApiName, `${string}.${string}`>;
 type ManagerMethodName = ApiName extends infer N ? (N extends `FileSystemManager.${infer M}` ? M : never) : never;
 
-type PositionalArgs<N extends ApiName> = ApiByName<N> extends { positional: readonly (infer K)[] }
-  ? K extends keyof ApiParams<N>
-    ? ApiParams<N>[K][]
-    : never
-  : [options?: ApiParams<N>];
-
-type SyncFunction<N extends ApiName> = ApiByName<N> extends { positional: readonly string[] }
-  ? (...args: PositionalArgs<N>) => ApiResult<N>
-  : (options?: ApiParams<N>) => ApiResult<N>;
+type SyncFunction<N extends ApiName> = (options?: ParamsOf<N>) => ApiResult<N>;
 
 type ApiFunction<N extends ApiName> = ApiByName<N>['style'] extends 'async' ? TtAsyncFunction<N> : SyncFunction<N>;
 
+type P<M extends string> = `FileSystemManager.${M}` extends ApiName ? ApiParams<`FileSystemManager.${M}`> : never;
+type R<M extends string> = `FileSystemManager.${M}` extends ApiName ? ApiResult<`FileSystemManager.${M}`> : never;
+
+/**
+ * The Sync twins take their parameters in the order of the registry's schema keys (fsMethod's `positional`);
+ * this is that order, written as TypeScript parameters.
+ */
+interface FileSystemManagerSync {
+  readFileSync(filePath: P<'readFile'>['filePath'], encoding?: P<'readFile'>['encoding']): R<'readFile'>['data'];
+  writeFileSync(filePath: P<'writeFile'>['filePath'], data: P<'writeFile'>['data'], encoding?: P<'writeFile'>['encoding']): void;
+  statSync(path: P<'stat'>['path']): R<'stat'>['stats'];
+  readdirSync(dirPath: P<'readdir'>['dirPath']): R<'readdir'>['files'];
+  unlinkSync(filePath: P<'unlink'>['filePath']): void;
+  accessSync(path: P<'access'>['path']): void;
+}
+
+type AsyncManagerMethod = Exclude<ManagerMethodName, `${string}Sync`>;
 export type FileSystemManager = {
-  [M in ManagerMethodName]: `FileSystemManager.${M}` extends ApiName ? ApiFunction<`FileSystemManager.${M}`> : never;
-};
+  [M in AsyncManagerMethod]: `FileSystemManager.${M}` extends ApiName ? ApiFunction<`FileSystemManager.${M}`> : never;
+} & FileSystemManagerSync;
 
 export type Tt = { [N in Exclude<TopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
   getFileSystemManager(): FileSystemManager;

@@ -98,25 +98,25 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   };
   const chooser: ImageChooser = async (request) => queued.shift() ?? (options.chooser ? await options.chooser(request) : []);
 
-  let manager: FileSystemManager | undefined;
+  const managerMethods: Record<string, unknown> = {};
+  const manager = managerMethods as unknown as FileSystemManager;
   const runner: CallRunnerOptions<NodeCallContext> = {
     profile,
     hooks,
     timeoutMs: options.callTimeoutMs ?? 60_000,
-    createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager! }),
+    createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager }),
   };
   const build = (spec: ApiSpec) => {
     const implementation = implementations[spec.name as keyof typeof implementations] as Implementation<NodeCallContext>;
     return spec.style === 'async' ? makeAsyncApi(spec, implementation, runner) : makeSyncApi(spec, implementation, runner);
   };
   const tt: Record<string, unknown> = {};
-  const managerMethods: Record<string, unknown> = {};
   for (const spec of listApis()) {
     const [owner, method] = spec.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = build(spec);
     else managerMethods[method] = build(spec);
   }
-  manager = Object.freeze(managerMethods) as FileSystemManager;
+  Object.freeze(managerMethods);
 
   let closed = false;
   return {
