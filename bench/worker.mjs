@@ -4,7 +4,8 @@
  *   node bench/worker.mjs <method> <input.jpg> [--runs N] [--warmup N] [--quality Q]
  *   node bench/worker.mjs sysinfo-load <input.jpg> [--concurrency N] [--quality Q]
  *
- * method: ttsim | sharp | canvas | jimp | cjpeg. Prints one line `@@bench-result <json>` on stdout.
+ * method: ttsim | sharp | canvas | jimp | cjpeg, or several joined by commas (timed interleaved in one process;
+ * the process's peak RSS then covers all of them). Prints one line `@@bench-result <json>` on stdout.
  */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -16,43 +17,50 @@ import { jpegInfo } from './lib/jpeg.mjs';
 export const RESULT_PREFIX = '@@bench-result ';
 const METHODS = ['ttsim', 'sharp', 'canvas', 'jimp', 'cjpeg'];
 
-const kib = () => process.resourceUsage().maxRSS;
-
-async function measureMethod(method, input, { runs, warmup, quality }, workDir) {
-  const { setup } = await import(`./methods/${method}.mjs`);
+/**
+ * Times one or more methods on one input. With several (`ttsim,sharp,cjpeg`), calls go round-robin, the
+ * starting method rotating each round, so that a slow spell of a shared VM hits every method alike.
+ */
+async function measureMethods(methods, input, { runs, warmup, quality }, workDir) {
   const rssBeforeKiB = Math.round(process.memoryUsage().rss / 1024);
-  const impl = await setup({ input, quality, workDir });
-  const rssAfterSetupKiB = Math.round(process.memoryUsage().rss / 1024);
-  const samples = [];
-  let output;
+  const impls = [];
   try {
-    for (let i = 0; i < warmup + runs; i++) {
-      const outFile = path.join(workDir, `out-${i}.jpg`);
-      const started = performance.now();
-      const result = await impl.run(outFile);
-      const wallMs = performance.now() - started;
-      const produced = result.output ?? outFile;
-      if (i === warmup + runs - 1 || i === 0) output = jpegInfo(produced);
-      await fsp.rm(produced, { force: true });
-      if (i >= warmup) samples.push({ ms: result.ms ?? wallMs, wallMs, ...(result.extra ? { extra: result.extra } : {}) });
+    for (const method of methods) {
+      const { setup } = await import(`./methods/${method}.mjs`);
+      impls.push({ method, impl: await setup({ input, quality, workDir }), samples: [], output: undefined });
     }
-    const methodMemory = impl.memory?.();
+    const rssAfterSetupKiB = Math.round(process.memoryUsage().rss / 1024);
+    for (let round = 0; round < warmup + runs; round++) {
+      for (let k = 0; k < impls.length; k++) {
+        const entry = impls[(round + k) % impls.length];
+        const outFile = path.join(workDir, `out-${entry.method}-${round}.jpg`);
+        const started = performance.now();
+        const result = await entry.impl.run(outFile);
+        const wallMs = performance.now() - started;
+        const produced = result.output ?? outFile;
+        if (round === warmup + runs - 1) entry.output = jpegInfo(produced);
+        await fsp.rm(produced, { force: true });
+        if (round >= warmup) entry.samples.push({ ms: result.ms ?? wallMs, wallMs, ...(result.extra ? { extra: result.extra } : {}) });
+      }
+    }
     return {
-      method,
-      describe: impl.describe,
       input,
       quality,
       runs,
       warmup,
-      samples,
-      output,
-      selfPeakRssKiB: kib(),
+      interleaved: methods.length > 1,
+      selfPeakRssKiB: process.resourceUsage().maxRSS,
       rssBeforeKiB,
       rssAfterSetupKiB,
-      ...(methodMemory ? { methodMemory } : {}),
+      methods: Object.fromEntries(
+        impls.map(({ method, impl, samples, output }) => {
+          const methodMemory = impl.memory?.();
+          return [method, { describe: impl.describe, samples, output, ...(methodMemory ? { methodMemory } : {}) }];
+        }),
+      ),
     };
   } finally {
-    await impl.close();
+    for (const { impl } of impls) await impl.close();
   }
 }
 
@@ -67,7 +75,7 @@ async function main() {
     },
   });
   const [method, input] = positionals;
-  if (!method || !input) throw new Error('usage: node bench/worker.mjs <method|sysinfo-load> <input.jpg> [--runs N] [--warmup N] [--quality Q]');
+  if (!method || !input) throw new Error('usage: node bench/worker.mjs <method[,method…]|sysinfo-load> <input.jpg> [--runs N] [--warmup N] [--quality Q]');
   if (!fs.existsSync(input)) throw new Error(`no such input: ${input}`);
   const options = { runs: Number(values.runs), warmup: Number(values.warmup), quality: Number(values.quality), concurrency: Number(values.concurrency) };
   const workDir = await fsp.mkdtemp(path.join(os.tmpdir(), `ttsim-bench-${method}-`));
@@ -76,10 +84,11 @@ async function main() {
     if (method === 'sysinfo-load') {
       const { sysinfoUnderLoad } = await import('./scenarios/sysinfo-load.mjs');
       result = await sysinfoUnderLoad({ input, ...options, workDir });
-    } else if (METHODS.includes(method)) {
-      result = await measureMethod(method, input, options, workDir);
     } else {
-      throw new Error(`unknown method ${method} (expected ${METHODS.join(', ')} or sysinfo-load)`);
+      const methods = method.split(',');
+      const unknown = methods.find((m) => !METHODS.includes(m));
+      if (unknown) throw new Error(`unknown method ${unknown} (expected ${METHODS.join(', ')}, several joined by commas, or sysinfo-load)`);
+      result = await measureMethods(methods, input, options, workDir);
     }
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
   } finally {

@@ -1,11 +1,13 @@
 /** Renders the registry's support matrices and behaviour tables, for the CLI and the README. */
 import type { ApiSpec } from './api-spec.js';
+import { ANY_VERSION } from './apis/sources.js';
 import { errnoMeaning } from './errors.js';
 import { listApis } from './registry.js';
 import { standardIoRules } from './standard-io.js';
 import { appKinds, platforms, type Provenance, type SupportMatrix } from './types.js';
 
-const cell = (since: string | null) => (since === null ? '✗' : `${since}+`);
+/** A matrix cell as Feishu's tables write it: ✗ never, ✓ any version, else the minimum version. */
+const cell = (since: string | null) => (since === null ? '✗' : since === ANY_VERSION ? '✓' : `${since}+`);
 
 export function provenanceLabel(p: Provenance): string {
   return `${p.kind}: ${p.source}`;
@@ -40,7 +42,7 @@ function matrixLines(matrix: SupportMatrix): string[] {
 
 /** The CLI's `ttsim support <api>` text: matrix, field support, behaviours and failures, each with provenance. */
 export function renderApiText(spec: ApiSpec): string {
-  const out = [`${spec.name} (${spec.style}): ${spec.summary}`, `doc: ${spec.doc}`, '', 'support (minimum client version, ✗ = never):', ...matrixLines(spec.support.matrix), `  [${provenanceLabel(spec.support.provenance)}]`];
+  const out = [`${spec.name} (${spec.style}): ${spec.summary}`, `doc: ${spec.doc}`, '', 'support (minimum client version, ✓ = any, ✗ = never):', ...matrixLines(spec.support.matrix), `  [${provenanceLabel(spec.support.provenance)}]`];
   for (const [field, support] of Object.entries(spec.fieldSupport ?? {})) {
     out.push('', `${spec.name}.${field}:`, ...matrixLines(support.matrix), `  [${provenanceLabel(support.provenance)}]`);
   }
