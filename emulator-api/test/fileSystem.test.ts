@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TtSyncError, type Session } from '../src/index.js';
-import { makeFixtures, tempDataDir, type Fixtures } from './fixtures.js';
+import { makeFixtures, tempDataDir, testTempDir, type Fixtures } from './fixtures.js';
 import { failOf, openSession } from './helpers.js';
 
 let fx: Fixtures;
@@ -24,7 +23,7 @@ function syncFailure(fn: () => unknown): TtSyncError {
 }
 
 describe('paths are confined to the sandbox', () => {
-  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-outside-'));
+  const outside = testTempDir('outside-');
   const secret = path.join(outside, 'secret.txt');
   fs.writeFileSync(secret, 'host secret');
 
@@ -67,7 +66,7 @@ describe('paths are confined to the sandbox', () => {
   });
 
   it('resolves package-relative paths into the project, read-only', async () => {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-project-'));
+    const project = testTempDir('project-');
     fs.mkdirSync(path.join(project, 'images'));
     fs.copyFileSync(fx.alphaPng, path.join(project, 'images', 'a.png'));
     const session = await openSession({ project, platform: 'ios' }, sessions);

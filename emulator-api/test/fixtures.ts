@@ -67,8 +67,13 @@ function patchJpegSize(jpeg: Buffer, width: number, height: number): Buffer {
   throw new Error('no SOF marker found');
 }
 
+/** The run's temporary root (test/global-setup.ts), so that nothing outlives the test run. */
+export function testTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(process.env.TTSIM_TEST_ROOT ?? os.tmpdir(), prefix));
+}
+
 export async function makeFixtures(): Promise<Fixtures> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-fixtures-'));
+  const dir = testTempDir('fixtures-');
   const file = (name: string) => path.join(dir, name);
 
   const photo = await photoJpegBuffer(320, 240);
@@ -123,5 +128,5 @@ export async function makeFixtures(): Promise<Fixtures> {
 }
 
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-data-'));
+  return testTempDir('data-');
 }
