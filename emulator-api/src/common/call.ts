@@ -8,18 +8,10 @@ import { Errno, errnoMeaning, isTtError, TtError, type ErrnoValue } from './erro
 import type { ClientProfile } from './profiles.js';
 import { checkApiSupport } from './support.js';
 import type { Provenance } from './types.js';
-import { describeValue, formatIssue } from './validation.js';
+import { argumentProblem, deliver, splitCallbacks, type FailResult, type SuccessResult } from './callbacks.js';
+import { formatIssue } from './validation.js';
 
-export interface SuccessResult {
-  errMsg: string;
-  [field: string]: unknown;
-}
-
-export interface FailResult {
-  errMsg: string;
-  errno: ErrnoValue;
-  errString: string;
-}
+export type { FailResult, SuccessResult } from './callbacks.js';
 
 export interface AppliedRule {
   readonly id: string;
@@ -62,7 +54,6 @@ export interface CallRunnerOptions<Ctx extends BaseCallContext> {
   readonly timeoutMs: number;
 }
 
-const callbackNames = ['success', 'fail', 'complete'] as const;
 let nextSeq = 1;
 
 function failResult(spec: ApiSpec, errno: ErrnoValue, detail: string): FailResult {
@@ -163,24 +154,12 @@ export function makeAsyncApi<Ctx extends BaseCallContext>(
   options: CallRunnerOptions<Ctx>,
 ): (arg?: unknown) => Promise<SuccessResult> | undefined {
   return (arg?: unknown) => {
-    const input = arg === undefined ? {} : arg;
-    const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-    const callbacks: Partial<Record<(typeof callbackNames)[number], unknown>> = {};
-    let params: Record<string, unknown> = {};
-    if (isObject) {
-      const { success, fail, complete, ...rest } = input as Record<string, unknown>;
-      Object.assign(callbacks, { success, fail, complete });
-      params = rest;
-    }
-    const invocation = new Invocation(spec, options, isObject ? params : input);
+    const split = splitCallbacks(arg);
+    const invocation = new Invocation(spec, options, split.isObject ? split.params : split.input);
     const settled = (async (): Promise<SuccessResult | FailResult> => {
       try {
-        if (!isObject) throw new TtError(Errno.invalidParameter, `parameter error: expected an object but received ${describeValue(input)}`);
-        for (const name of callbackNames) {
-          if (callbacks[name] !== undefined && typeof callbacks[name] !== 'function') {
-            throw new TtError(Errno.invalidParameter, `parameter error: expected function for ${name} but received ${describeValue(callbacks[name])}`);
-          }
-        }
+        const problem = argumentProblem(split);
+        if (problem) throw new TtError(Errno.invalidParameter, problem);
         const parsed = invocation.prepare();
         const ctx = invocation.context();
         const value = await withTimeout(Promise.resolve().then(() => (implementation as (p: unknown, c: Ctx) => unknown)(parsed, ctx)), options.timeoutMs, `${spec.name} to finish`);
@@ -194,24 +173,7 @@ export function makeAsyncApi<Ctx extends BaseCallContext>(
       invocation.record(result);
       return result;
     });
-
-    const hasCallbacks = callbackNames.some((name) => typeof callbacks[name] === 'function');
-    if (!hasCallbacks) {
-      return settled.then((result) => ('errno' in result ? Promise.reject(result) : result));
-    }
-    void settled.then((result) => {
-      const guard = (fn: unknown) => {
-        if (typeof fn !== 'function') return;
-        try {
-          fn(result);
-        } catch (error) {
-          options.hooks.onCallbackError?.(spec.name, error);
-        }
-      };
-      guard('errno' in result ? callbacks.fail : callbacks.success);
-      guard(callbacks.complete);
-    });
-    return undefined;
+    return deliver(settled, split.callbacks, (error) => options.hooks.onCallbackError?.(spec.name, error));
   };
 }
 
