@@ -45,6 +45,11 @@ export interface ApiSpec<
   /** The word before `:ok` / `:fail` in errMsg (defaults to the last part of `name`). */
   readonly errMsgName?: string;
   readonly style: Style;
+  /**
+   * Where the API runs: 'host' (default) in emulator-api's session; 'guest' in the guest runtime, for APIs
+   * whose effect is on the simulated screen (navigation, toasts, modals). Both validate through this entry.
+   */
+  readonly side?: 'host' | 'guest';
   /** For sync APIs called with positional arguments (canIUse(schema)): the parameter names in order. */
   readonly positional?: readonly (keyof z.infer<Params> & string)[];
   readonly summary: string;

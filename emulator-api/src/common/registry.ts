@@ -7,6 +7,7 @@ import type { ApiSpec } from './api-spec.js';
 import { compressImage } from './apis/compressImage.js';
 import { access, getFileSystemManager, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
+import { hideLoading, hideToast, navigateBack, navigateTo, reLaunch, redirectTo, showLoading, showModal, showToast, switchTab } from './apis/interaction.js';
 import { canIUse, getSystemInfo, getSystemInfoSync } from './apis/system.js';
 
 export const apiList = [
@@ -26,8 +27,13 @@ export const apiList = [
   canIUse,
 ] as const;
 
-type AnyListedApi = (typeof apiList)[number];
+/** APIs whose effect is on the simulated screen; the guest runtime implements them (side: 'guest'). */
+export const guestApiList = [showToast, hideToast, showLoading, hideLoading, showModal, navigateTo, redirectTo, navigateBack, switchTab, reLaunch] as const;
+
+type AnyListedApi = (typeof apiList)[number] | (typeof guestApiList)[number];
 export type ApiName = AnyListedApi['name'];
+/** APIs that emulator-api's session runs itself. */
+export type HostApiName = (typeof apiList)[number]['name'];
 export type ApiByName<N extends ApiName> = Extract<AnyListedApi, { name: N }>;
 /** Parameters as the guest passes them. */
 export type ApiParams<N extends ApiName> = z.input<ApiByName<N>['params']>;
@@ -37,7 +43,7 @@ export type ApiResult<N extends ApiName> = z.output<ApiByName<N>['result']>;
 
 const byName: ReadonlyMap<string, ApiSpec> = (() => {
   const map = new Map<string, ApiSpec>();
-  for (const spec of apiList as readonly ApiSpec[]) {
+  for (const spec of [...apiList, ...guestApiList] as readonly ApiSpec[]) {
     if (map.has(spec.name)) throw new Error(`registry: ${spec.name} is listed twice`);
     map.set(spec.name, spec);
   }
@@ -48,7 +54,13 @@ export function findApi(name: string): ApiSpec | undefined {
   return byName.get(name);
 }
 
+/** Every API ttsim knows, host-side first. */
 export function listApis(): readonly ApiSpec[] {
+  return [...apiList, ...guestApiList] as readonly ApiSpec[];
+}
+
+/** The APIs a plain-Node session runs (no simulated screen). */
+export function listHostApis(): readonly ApiSpec[] {
   return apiList as readonly ApiSpec[];
 }
 

@@ -1,5 +1,5 @@
 /** The guest-facing `tt` object's TypeScript types, derived from the registry. */
-import type { ApiByName, ApiName, ApiParams, ApiResult } from './registry.js';
+import type { ApiByName, ApiName, ApiParams, ApiResult, HostApiName } from './registry.js';
 
 /** The parameters object; an API without parameters takes `{}` (zod's strictObject({}) would say Record<string, never>). */
 type ParamsOf<N extends ApiName> = string extends keyof ApiParams<N> ? object : ApiParams<N>;
@@ -25,6 +25,7 @@ export interface TtAsyncFunction<N extends ApiName> {
 }
 
 type TopLevelName = Exclude<ApiName, `${string}.${string}`>;
+type HostTopLevelName = TopLevelName & HostApiName;
 type ManagerMethodName = ApiName extends infer N ? (N extends `FileSystemManager.${infer M}` ? M : never) : never;
 
 type SyncFunction<N extends ApiName> = (options?: ParamsOf<N>) => ApiResult<N>;
@@ -52,7 +53,14 @@ export type FileSystemManager = {
   [M in AsyncManagerMethod]: `FileSystemManager.${M}` extends ApiName ? ApiFunction<`FileSystemManager.${M}`> : never;
 } & FileSystemManagerSync;
 
-export type Tt = { [N in Exclude<TopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
+/** The tt object a gadget sees in the simulator (host and guest APIs). */
+export type GuestTt = { [N in Exclude<TopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
+  getFileSystemManager(): FileSystemManager;
+  canIUse(schema: string): boolean;
+};
+
+/** The tt object of a plain-Node session: the host APIs, no simulated screen. */
+export type Tt = { [N in Exclude<HostTopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
   getFileSystemManager(): FileSystemManager;
   canIUse(schema: string): boolean;
 };

@@ -2,14 +2,14 @@
  * Each registry API's implementation, keyed by name. The type makes a missing implementation a compile
  * error, so adding an API is one registry entry plus one line here.
  */
-import type { ApiName, ApiParsedParams } from '../common/registry.js';
+import type { ApiParsedParams, HostApiName } from '../common/registry.js';
 import { compressImage } from './apis/compressImage.js';
 import { access, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/files.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { canIUse, getFileSystemManager, getSystemInfo, getSystemInfoSync } from './apis/system.js';
 import type { NodeCallContext } from './context.js';
 
-type Implementations = { [N in ApiName]: (params: ApiParsedParams<N>, ctx: NodeCallContext) => unknown };
+type Implementations = { [N in HostApiName]: (params: ApiParsedParams<N>, ctx: NodeCallContext) => unknown };
 
 /** A Sync twin: the same work, returning the result's one field (or nothing). */
 function syncTwin<P, R extends object>(impl: (params: P, ctx: NodeCallContext) => R, field?: keyof R) {

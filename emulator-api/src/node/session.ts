@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { ApiSpec } from '../common/api-spec.js';
 import { makeAsyncApi, makeSyncApi, type CallHooks, type CallRecord, type CallRunnerOptions, type Implementation } from '../common/call.js';
 import { createProfile, type ClientProfile, type ProfileOptions } from '../common/profiles.js';
-import { listApis } from '../common/registry.js';
+import { listHostApis } from '../common/registry.js';
 import type { FileSystemManager, Tt } from '../common/tt-types.js';
 import type { ImageChooser, NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
@@ -111,7 +111,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     return spec.style === 'async' ? makeAsyncApi(spec, implementation, runner) : makeSyncApi(spec, implementation, runner);
   };
   const tt: Record<string, unknown> = {};
-  for (const spec of listApis()) {
+  for (const spec of listHostApis()) {
     const [owner, method] = spec.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = build(spec);
     else managerMethods[method] = build(spec);

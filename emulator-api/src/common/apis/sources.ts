@@ -13,6 +13,8 @@ export const docs = {
   canIUse: 'canIUse as documented in the Douyin family (Feishu has no page that ttsim has read)',
   errno: 'Feishu "Errno 错误码" (…/errno, updated 2025-04-15)',
   standardIO: 'Feishu "标准对象输入/输出" (standard object input / output) as summarised in shared/reference/feishu-api.md',
+  interaction: 'Feishu client API "界面 › 交互" pages (showToast, showModal, showLoading); not read by ttsim',
+  navigation: 'Feishu client API "界面 › 导航" pages (navigateTo, redirectTo, navigateBack, switchTab, reLaunch); not read by ttsim',
   overview: 'Feishu "小程序 API 总览" and "H5 JSAPI 总览" (updated 2025-08-01)',
 } as const;
 

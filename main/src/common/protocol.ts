@@ -1,0 +1,106 @@
+/**
+ * The bridge protocol between the guest (a gadget or web app in its sandboxed iframe) and the host, and
+ * between the simulator shell and the host. JSON messages; the same messages go over a WebSocket (browser
+ * mode) or, later, Electron IPC. Runs in Node and in browsers: no Node imports.
+ */
+import type { CallRecord, FailResult, SuccessResult } from '../../../emulator-api/src/common/call.js';
+import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
+
+/** An API as the guest builds it: name, call style, and whether the host or the guest itself runs it. */
+export interface GuestApi {
+  readonly name: string;
+  readonly style: 'async' | 'sync';
+  readonly side: 'host' | 'guest';
+}
+
+export type ProjectKind = 'gadget' | 'webapp';
+
+/** What the guest runtime fetches once at start. */
+export interface BootPayload {
+  readonly sessionId: string;
+  readonly profile: ClientProfile;
+  readonly apis: readonly GuestApi[];
+  readonly project: {
+    readonly kind: ProjectKind;
+    readonly name: string;
+    /** Text files of the package (js, json, ttml, ttss), by package path. */
+    readonly files: Readonly<Record<string, string>>;
+  };
+  /** Where the guest reaches package and sandbox files over HTTP (ends with a slash). */
+  readonly fileBase: string;
+}
+
+export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+export type GuestEvent =
+  | { readonly kind: 'lifecycle'; readonly target: string; readonly hook: string }
+  | { readonly kind: 'render'; readonly page: string; readonly seq: number; readonly ms: number }
+  | { readonly kind: 'navigation'; readonly method: string; readonly url: string; readonly stack: readonly string[] }
+  | { readonly kind: 'error'; readonly message: string; readonly file?: string; readonly line?: number; readonly stack?: string }
+  | { readonly kind: 'ui'; readonly what: string; readonly detail: unknown };
+
+export type GuestToHost =
+  | { readonly t: 'call'; readonly id: number; readonly api: string; readonly params: unknown }
+  | { readonly t: 'record'; readonly record: CallRecord }
+  | { readonly t: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
+  | { readonly t: 'event'; readonly event: GuestEvent };
+
+export type HostToGuest = { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult };
+
+/** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
+export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };
+
+/** Everything the host records for a session, in order. */
+export type HostEvent = { readonly seq: number; readonly time: number } & (
+  | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean }
+  | { readonly type: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
+  | { readonly type: 'guest'; readonly event: GuestEvent }
+  | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'closed' }
+);
+
+/** Host → shell over the shell's socket. */
+export type HostToShell = { readonly t: 'events'; readonly events: readonly HostEvent[] };
+
+/**
+ * Values that JSON cannot carry: ArrayBuffer (readFile without encoding, writeFile data) and the
+ * no-argument methods of results (Stats.isFile()), sent as their value.
+ */
+type Encoded = { $ab: string } | { $fn: unknown };
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): ArrayBuffer {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+export function encodeValue(value: unknown): unknown {
+  if (value instanceof ArrayBuffer) return { $ab: toBase64(new Uint8Array(value)) } satisfies Encoded;
+  if (ArrayBuffer.isView(value)) return { $ab: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) } satisfies Encoded;
+  if (typeof value === 'function') return { $fn: encodeValue((value as () => unknown)()) } satisfies Encoded;
+  if (Array.isArray(value)) return value.map(encodeValue);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
+  }
+  return value;
+}
+
+export function decodeValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === '$ab' && typeof (value as { $ab: unknown }).$ab === 'string') return fromBase64((value as { $ab: string }).$ab);
+    if (keys.length === 1 && keys[0] === '$fn') {
+      const result = decodeValue((value as { $fn: unknown }).$fn);
+      return () => result;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
+  }
+  return value;
+}
