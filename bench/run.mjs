@@ -7,11 +7,10 @@
  * Progress goes to stderr; the markdown report to stdout and to bench/RESULTS.md.
  */
 import * as fsp from 'node:fs/promises';
-import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runWorker, killAllWorkers } from './lib/child.mjs';
+import { runWorker, stopAllWorkers } from './lib/child.mjs';
 import { ensureInput, ensureRotatedCopy } from './lib/inputs.mjs';
-import { machineInfo } from './lib/machine.mjs';
+import { cpuShares, cpuSnapshot, machineInfo } from './lib/machine.mjs';
 import { renderReport } from './lib/report.mjs';
 
 const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -19,13 +18,18 @@ const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 /** Runs per size: ttsim / sharp / cjpeg are cheap and noisy, so they get more rounds than canvas and jimp. */
 const PLAN = [
   { size: '12MP', rounds: 21, warmup: 2, slowRuns: 5, timeoutMs: 120_000 },
-  { size: '48MP', rounds: 9, warmup: 1, slowRuns: 3, timeoutMs: 240_000 },
+  { size: '48MP', rounds: 21, warmup: 1, slowRuns: 3, timeoutMs: 240_000 },
 ];
 
 const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
+/** Set on SIGINT / SIGTERM: no more workers, and no report (a partial one would overwrite RESULTS.md). */
+let stopping = false;
+class Stopped extends Error {}
+
 /** A worker's result, or { error } so that one broken method does not sink the whole report. */
 async function attempt(what, args, timeoutMs) {
+  if (stopping) throw new Stopped();
   log(`${what} …`);
   const started = performance.now();
   try {
@@ -33,6 +37,7 @@ async function attempt(what, args, timeoutMs) {
     log(`${what} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return result;
   } catch (error) {
+    if (stopping) throw new Stopped();
     log(`${what} FAILED: ${error.message}`);
     return { error: error.message };
   }
@@ -42,8 +47,9 @@ const runArgs = (runs, warmup) => ['--runs', String(runs), '--warmup', String(wa
 
 async function main() {
   const started = performance.now();
+  const cpuBefore = cpuSnapshot();
   const machine = machineInfo();
-  log(`${machine.cores} × ${machine.model}, node ${machine.node}, sharp ${machine.sharp} / libvips ${machine.vips}, load ${machine.loadAvgStart[0].toFixed(2)}`);
+  log(`${machine.cores} × ${machine.model}, node ${machine.node}, sharp ${machine.sharp} / libvips ${machine.vips}`);
 
   const inputs = {};
   let generateMs = 0;
@@ -87,7 +93,7 @@ async function main() {
     compression,
     memory100,
     sysinfo,
-    loadAvgEnd: os.loadavg(),
+    cpu: cpuShares(cpuBefore, cpuSnapshot()),
     generatedInputs,
     generateMs,
     durationMs: performance.now() - started,
@@ -100,13 +106,16 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    killAllWorkers();
-    process.exit(130);
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping workers`);
+    void stopAllWorkers().finally(() => process.exit(130));
   });
 }
 
-main().catch((error) => {
-  killAllWorkers();
+main().catch(async (error) => {
+  if (error instanceof Stopped) return; // the signal handler exits
   console.error(error?.stack ?? error);
+  await stopAllWorkers();
   process.exit(1);
 });

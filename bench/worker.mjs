@@ -3,6 +3,7 @@
  *
  *   node bench/worker.mjs <method> <input.jpg> [--runs N] [--warmup N] [--quality Q]
  *   node bench/worker.mjs sysinfo-load <input.jpg> [--concurrency N] [--quality Q]
+ *   (both take --work-dir DIR: scratch space the caller removes; default a temp folder of our own)
  *
  * method: ttsim | sharp | canvas | jimp | cjpeg, or several joined by commas (timed interleaved in one process;
  * the process's peak RSS then covers all of them). Prints one line `@@bench-result <json>` on stdout.
@@ -13,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { jpegInfo } from './lib/jpeg.mjs';
+import { selfPeakRssKiB } from './lib/procfs.mjs';
 
 export const RESULT_PREFIX = '@@bench-result ';
 const METHODS = ['ttsim', 'sharp', 'canvas', 'jimp', 'cjpeg'];
@@ -49,7 +51,7 @@ async function measureMethods(methods, input, { runs, warmup, quality }, workDir
       runs,
       warmup,
       interleaved: methods.length > 1,
-      selfPeakRssKiB: process.resourceUsage().maxRSS,
+      selfPeakRssKiB: selfPeakRssKiB(),
       rssBeforeKiB,
       rssAfterSetupKiB,
       methods: Object.fromEntries(
@@ -72,13 +74,16 @@ async function main() {
       warmup: { type: 'string', default: '1' },
       quality: { type: 'string', default: '80' },
       concurrency: { type: 'string', default: '8' },
+      'work-dir': { type: 'string' },
     },
   });
   const [method, input] = positionals;
   if (!method || !input) throw new Error('usage: node bench/worker.mjs <method[,method…]|sysinfo-load> <input.jpg> [--runs N] [--warmup N] [--quality Q]');
   if (!fs.existsSync(input)) throw new Error(`no such input: ${input}`);
   const options = { runs: Number(values.runs), warmup: Number(values.warmup), quality: Number(values.quality), concurrency: Number(values.concurrency) };
-  const workDir = await fsp.mkdtemp(path.join(os.tmpdir(), `ttsim-bench-${method}-`));
+  // Scratch space (outputs, ttsim's dataDir): given by bench/run.mjs, which removes it; else our own.
+  const ownDir = values['work-dir'] === undefined;
+  const workDir = ownDir ? await fsp.mkdtemp(path.join(os.tmpdir(), 'ttsim-bench-')) : values['work-dir'];
   try {
     let result;
     if (method === 'sysinfo-load') {
@@ -92,7 +97,7 @@ async function main() {
     }
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
   } finally {
-    await fsp.rm(workDir, { recursive: true, force: true });
+    if (ownDir) await fsp.rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,7 @@
 /** What the figures were measured on. */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import sharp from 'sharp';
 
@@ -36,6 +37,35 @@ export function machineInfo() {
     playwright: packageVersion('playwright-core'),
     chromium: commandVersion('/usr/bin/chromium', ['--version'], /Chromium ([\d.]+)/),
     libjpegTurbo: commandVersion('cjpeg', ['-version'], /libjpeg-turbo version ([\d.]+)/),
-    loadAvgStart: os.loadavg(),
   };
+}
+
+/**
+ * CPU accounting for "was anything else running?": machine-wide busy time from /proc/stat against the bench's
+ * own CPU time (itself plus reaped descendants, /proc/self/stat utime+stime+cutime+cstime), in clock ticks.
+ */
+export function cpuSnapshot() {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = cpu;
+    const self = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    return {
+      busy: user + nice + system + irq + softirq,
+      idle: idle + iowait,
+      steal,
+      self: fields[11] + fields[12] + fields[13] + fields[14],
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shares (0..1) of the machine's CPU time between two snapshots: used by other processes, and stolen by the host. */
+export function cpuShares(before, after) {
+  if (!before || !after) return undefined;
+  const total = after.busy + after.idle + after.steal - (before.busy + before.idle + before.steal);
+  if (total <= 0) return undefined;
+  const others = after.busy - before.busy - (after.self - before.self);
+  return { others: Math.max(0, others) / total, steal: (after.steal - before.steal) / total };
 }

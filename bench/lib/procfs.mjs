@@ -80,3 +80,12 @@ export function treeMemorySampler(root, intervalMs = 50) {
     },
   };
 }
+
+/**
+ * This process's own peak RSS in KiB: VmHWM of its address space. Not process.resourceUsage().maxRSS, which
+ * Linux carries over fork + exec: a child's maxRSS starts at its parent's RSS at spawn time (here the bench
+ * runner's, over 500 MB right after generating the 100 MP input), so it would over-state a small worker.
+ */
+export function selfPeakRssKiB() {
+  return memoryStatus(process.pid)?.hwmKiB || process.resourceUsage().maxRSS;
+}

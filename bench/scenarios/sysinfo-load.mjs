@@ -7,6 +7,7 @@ import * as fsp from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSession } from 'ttsim';
+import { selfPeakRssKiB } from '../lib/procfs.mjs';
 import { percentile } from '../lib/stats.mjs';
 
 const BASELINE_SAMPLES = 300;
@@ -70,7 +71,7 @@ export async function sysinfoUnderLoad({ input, quality, concurrency, workDir })
       eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
       loadMs,
       perCallMs: outcomes.map((o) => o.value),
-      selfPeakRssKiB: process.resourceUsage().maxRSS,
+      selfPeakRssKiB: selfPeakRssKiB(),
     };
   } finally {
     await session.close();

@@ -146,7 +146,8 @@ export async function writeAtomic(hostPath: string, write: (partialPath: string)
   const partial = path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
   try {
     await write(partial);
-    await fsp.rename(partial, hostPath);
+    // rename is a metadata operation: done synchronously it does not queue behind sharp on the thread pool.
+    fs.renameSync(partial, hostPath);
   } catch (error) {
     await fsp.rm(partial, { force: true });
     throw error;
