@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { apiToJson, canIUse, canIUseSchemas, createProfile, findApi, listApis, renderAllText, renderApiText, standardIoRules } from '../../emulator-api/src/index.js';
 import { runCompress, type CompressFlags } from './compress.js';
-import { parseQuality, profileOptions, type ProfileFlags } from './options.js';
+import { runDev, type DevFlags } from './dev.js';
+import { parsePort, parseQuality, profileOptions, type ProfileFlags } from './options.js';
 
 export const EXIT_USAGE = 2;
 
@@ -29,6 +30,22 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
   ).action(async (file: string, flags: CompressFlags) => {
     setExit(await runCompress(file, flags, out));
+  });
+
+  withProfile(
+    program
+      .command('dev')
+      .description('run a gadget or web app in the simulator: starts a server on 127.0.0.1 and prints its URL')
+      .argument('[project]', 'gadget folder (app.json) or web-app folder (index.html); default: the bundled example')
+      .addOption(new Option('--port <n>', 'port (default: a free one)').argParser((v) => parsePort(v)))
+      .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
+  ).action(async (project: string | undefined, flags: DevFlags) => {
+    const running = await runDev(project, flags, out);
+    await new Promise<void>((resolve) => {
+      const stop = () => void running.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
   });
 
   program

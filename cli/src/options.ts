@@ -29,3 +29,9 @@ export function parseQuality(value: string): number {
   if (value.trim() === '' || Number.isNaN(n)) throw new InvalidArgumentError(`expected a number, e.g. 80, but received ${JSON.stringify(value)}`);
   return n;
 }
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number 0..65535 but received ${JSON.stringify(value)}`);
+  return n;
+}

@@ -45,7 +45,10 @@ export type GuestToHost =
   | { readonly t: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
   | { readonly t: 'event'; readonly event: GuestEvent };
 
-export type HostToGuest = { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult };
+export type HostToGuest =
+  | { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult }
+  /** APIs a test has mocked: the guest sends those to the host even when it would run them itself. */
+  | { readonly t: 'mocks'; readonly apis: readonly string[] };
 
 /** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
 export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };

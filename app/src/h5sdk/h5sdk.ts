@@ -1,0 +1,89 @@
+/**
+ * window.h5sdk for web apps, following Feishu's JSAPI flow: the page calls h5sdk.config(...) with its
+ * signature; h5sdk.ready(fn) runs fn once config has succeeded; h5sdk.error(fn) receives config failures.
+ * JSAPIs called before config succeeds fail with errno 105, except the ones Feishu lets through.
+ * ttsim accepts any signature (assumed: it cannot verify one without the app's secret).
+ */
+import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import type { GuestCore } from '../runtime/guest-core.js';
+
+/** Feishu documents these as callable without authentication. */
+const WITHOUT_AUTH = new Set(['requestAuthCode', 'closeWindow', 'requestAccess', 'canIUse']);
+
+interface ConfigOptions {
+  appId?: unknown;
+  timestamp?: unknown;
+  nonceStr?: unknown;
+  signature?: unknown;
+  jsApiList?: unknown;
+  onSuccess?: (result: unknown) => void;
+  onFail?: (error: unknown) => void;
+}
+
+export function createH5sdk(core: GuestCore) {
+  let state: 'none' | 'pending' | 'ok' | 'failed' = 'none';
+  const readyQueue: (() => void)[] = [];
+  const errorHandlers: ((error: unknown) => void)[] = [];
+  const emitUi = (what: string, detail: unknown) => core.emit({ kind: 'ui', what: `h5sdk.${what}`, detail });
+
+  const runSafely = (fn: (...args: unknown[]) => void, ...args: unknown[]) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      // eslint-disable-next-line no-console
+      console.error('an h5sdk callback threw:', error);
+    }
+  };
+
+  const h5sdk = {
+    config(options: ConfigOptions) {
+      state = 'pending';
+      const missing = ['appId', 'timestamp', 'nonceStr', 'signature'].filter((key) => options?.[key as keyof ConfigOptions] === undefined || options[key as keyof ConfigOptions] === '');
+      setTimeout(() => {
+        if (missing.length > 0) {
+          state = 'failed';
+          const error = { errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter], errMsg: `config:fail parameter error: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required` };
+          emitUi('config', { ok: false, missing });
+          if (typeof options?.onFail === 'function') runSafely(options.onFail, error);
+          for (const handler of errorHandlers) runSafely(handler, error);
+          return;
+        }
+        state = 'ok';
+        emitUi('config', { ok: true, appId: options.appId, jsApiList: options.jsApiList });
+        if (typeof options.onSuccess === 'function') runSafely(options.onSuccess, { errMsg: 'config:ok' });
+        for (const fn of readyQueue.splice(0)) runSafely(fn);
+      }, 0);
+    },
+    ready(fn: () => void) {
+      if (typeof fn !== 'function') return;
+      if (state === 'ok') setTimeout(() => runSafely(fn), 0);
+      else readyQueue.push(fn);
+    },
+    error(fn: (error: unknown) => void) {
+      if (typeof fn === 'function') errorHandlers.push(fn);
+    },
+  };
+
+  // tt: the same bridge, gated on config for the APIs that need authentication.
+  const tt: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(core.tt)) {
+    if (typeof fn !== 'function' || WITHOUT_AUTH.has(name)) {
+      tt[name] = fn;
+      continue;
+    }
+    tt[name] = (...args: unknown[]) => {
+      if (state === 'ok') return (fn as (...a: unknown[]) => unknown)(...args);
+      const fail = { errMsg: `${name}:fail call h5sdk.config() and wait for h5sdk.ready() before using ${name}`, errno: Errno.authenticationFailed, errString: errnoMeaning[Errno.authenticationFailed] };
+      const options = args[0] as { fail?: (r: unknown) => void; complete?: (r: unknown) => void } | undefined;
+      if (options && (typeof options.fail === 'function' || typeof options.complete === 'function')) {
+        setTimeout(() => {
+          if (typeof options.fail === 'function') runSafely(options.fail, fail);
+          if (typeof options.complete === 'function') runSafely(options.complete, fail);
+        }, 0);
+        return undefined;
+      }
+      return Promise.reject(fail);
+    };
+  }
+  return { h5sdk, tt: Object.freeze(tt) };
+}

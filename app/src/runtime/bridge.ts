@@ -1,0 +1,97 @@
+/**
+ * The guest's only way to the host: a WebSocket for async calls and events, and a synchronous request for
+ * Sync APIs. Both are authorised by the guest token in `base` (the path this document was served under).
+ */
+import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { decodeValue, encodeValue, type BootPayload, type GuestToHost, type HostToGuest, type SyncAnswer } from '../../../main/src/common/protocol.js';
+
+export class Bridge {
+  private readonly pending = new Map<number, (result: SuccessResult | FailResult) => void>();
+  private readonly queue: string[] = [];
+  private nextId = 1;
+  /** APIs a test has mocked: sent to the host even when the guest would run them itself. */
+  mocked: ReadonlySet<string> = new Set();
+  private idleWaiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly socket: WebSocket,
+    /** e.g. /g/<session>/<token>/ */
+    readonly base: string,
+  ) {
+    socket.addEventListener('message', (event) => this.onMessage(String(event.data)));
+    socket.addEventListener('open', () => {
+      for (const message of this.queue.splice(0)) socket.send(message);
+    });
+  }
+
+  /** Opens the bridge socket for the guest served under `base`; messages wait until it is open. */
+  static connect(base: string): Bridge {
+    const url = new URL(`${base}__ttsim__/ws`, location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return new Bridge(new WebSocket(url), base);
+  }
+
+  /** Opens the bridge and fetches the boot payload. */
+  static async open(base: string): Promise<{ bridge: Bridge; boot: BootPayload }> {
+    const bridge = Bridge.connect(base);
+    const response = await fetch(`${base}__ttsim__/boot.json`);
+    if (!response.ok) throw new Error(`ttsim: the host refused the boot request (${response.status})`);
+    return { bridge, boot: (await response.json()) as BootPayload };
+  }
+
+  /** Runs an async API on the host. */
+  call(api: string, params: unknown): Promise<SuccessResult | FailResult> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.post({ t: 'call', id, api, params: encodeValue(params) });
+    });
+  }
+
+  /** Runs a Sync API on the host; blocks the guest as a Sync API does on a phone. */
+  callSync(api: string, args: readonly unknown[]): SyncAnswer {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${this.base}__ttsim__/sync`, false);
+    request.setRequestHeader('content-type', 'text/plain');
+    request.send(JSON.stringify({ api, args: encodeValue(args) }));
+    if (request.status !== 200) throw new Error(`ttsim: the sync bridge answered ${request.status}: ${request.responseText}`);
+    return decodeValue(JSON.parse(request.responseText)) as SyncAnswer;
+  }
+
+  post(message: GuestToHost): void {
+    const text = JSON.stringify(message);
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text);
+    else this.queue.push(text);
+  }
+
+  /** Calls still waiting for the host. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Resolves when no call is waiting for the host. */
+  whenSettled(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private onMessage(text: string): void {
+    const message = JSON.parse(text) as HostToGuest;
+    if (message.t === 'mocks') this.mocked = new Set(message.apis);
+    else if (message.t === 'result') {
+      const resolve = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      resolve?.(decodeValue(message.result) as SuccessResult | FailResult);
+      if (this.pending.size === 0) for (const waiter of this.idleWaiters.splice(0)) waiter();
+    }
+  }
+}
+
+/** The guest base path from this script's own URL (…/__ttsim__/<bundle>.js → …/). */
+export function guestBaseFromScript(script: HTMLOrSVGScriptElement | null): string {
+  const src = script instanceof HTMLScriptElement ? script.src : '';
+  const url = new URL(src || location.href);
+  const marker = url.pathname.indexOf('/__ttsim__/');
+  if (marker < 0) throw new Error('ttsim: the runtime must be loaded from /g/<session>/<token>/__ttsim__/');
+  return url.pathname.slice(0, marker + 1);
+}

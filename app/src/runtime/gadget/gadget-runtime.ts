@@ -1,0 +1,178 @@
+/**
+ * Runs a gadget package in this (sandboxed) document: App() / getApp(), Page() / getCurrentPages(),
+ * CommonJS modules, TTSS, pages rendered from TTML, navigation and the automation hooks.
+ */
+import { compileTtss } from '../../ttss/index.js';
+import type { Bridge } from '../bridge.js';
+import { startGuestCore, type GuestCore } from '../guest-core.js';
+import type { BootPayload } from '../../../../main/src/common/protocol.js';
+import { showErrorOverlay } from './error-overlay.js';
+import { ModuleError, ModuleLoader, packageFrame } from './modules.js';
+import { PageInstance, type PageHost, type PageOptions } from './page.js';
+import { resolveFrom } from './paths.js';
+import { Router, type AppJson, type WindowConfig } from './router.js';
+
+interface AppInstance extends Record<string, unknown> {
+  globalData?: Record<string, unknown>;
+}
+
+function describeError(error: unknown, where: string): { title: string; message: string; file?: string; line?: number; column?: number } {
+  const e = error as { name?: string; message?: string; stack?: string; path?: string; file?: string; line?: number; column?: number };
+  if (e && typeof e === 'object' && typeof e.line === 'number' && (e.path || e.file)) {
+    return { title: `${e.name ?? 'Error'} in ${e.path ?? e.file}`, message: e.message ?? String(error), file: e.path ?? e.file, line: e.line, ...(e.column ? { column: e.column } : {}) };
+  }
+  const frame = packageFrame(e?.stack);
+  return { title: `${e?.name ?? 'Error'} in ${where}`, message: `${e?.message ?? String(error)}${e?.stack ? `\n\n${e.stack}` : ''}`, ...(frame ?? {}) };
+}
+
+export async function startGadget(base: string, boot: BootPayload, bridge: Bridge): Promise<void> {
+  const files = boot.project.files;
+  const root = document.getElementById('tt-app')!;
+  const rpxToPx = boot.profile.device.windowWidth / 750;
+  let core: GuestCore | undefined;
+
+  const reportError = (error: unknown, where: string) => {
+    const shown = describeError(error, where);
+    showErrorOverlay(document, shown);
+    core?.emit({ kind: 'error', message: `${shown.title}: ${shown.message.split('\n')[0]}`, ...(shown.file ? { file: shown.file } : {}), ...(shown.line ? { line: shown.line } : {}) });
+    // eslint-disable-next-line no-console
+    console.error(`${shown.title}${shown.file ? ` (${shown.file}:${shown.line ?? '?'})` : ''}: ${shown.message.split('\n')[0]}`);
+  };
+
+  let appJson: AppJson;
+  try {
+    appJson = JSON.parse(files['app.json'] ?? '') as AppJson;
+  } catch (error) {
+    reportError(new ModuleError(`app.json is not valid JSON: ${(error as Error).message}`, 'app.json'), 'app.json');
+    return;
+  }
+
+  const fileUrl = (path: string) => `${base}${path.split('/').map(encodeURIComponent).join('/')}`;
+  const resolveImageSrc = (route: string, src: string) => {
+    if (/^(https?:|data:|blob:)/.test(src)) return src;
+    if (src.startsWith('ttfile://')) return `${base}__ttfile__/${src.slice('ttfile://'.length)}`;
+    return fileUrl(resolveFrom(`${route}.ttml`, src));
+  };
+
+  const addStyle = (parent: HTMLElement, path: string) => {
+    const source = files[path];
+    if (source === undefined) return;
+    const style = document.createElement('style');
+    style.dataset.ttsimStyle = path;
+    style.textContent = compileTtss(source, { path, load: (p: string) => files[p], rpxToPx });
+    parent.append(style);
+  };
+
+  const pageDefinitions = new Map<string, PageOptions>();
+  let loadingRoute: string | undefined;
+  let appInstance: AppInstance | undefined;
+
+  const pageHost: PageHost = {
+    get activity() {
+      return core!.activity;
+    },
+    files,
+    resolveImageSrc,
+    navigate: (url, openType) => {
+      const method = ({ navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack' } as Record<string, string>)[openType] ?? 'navigateTo';
+      const fn = core!.tt[method] as (o: unknown) => Promise<unknown>;
+      void fn(method === 'navigateBack' ? {} : { url }).catch((fail: { errMsg: string }) => console.error(fail.errMsg));
+    },
+    rendered: (page, ms) => core?.emit({ kind: 'render', page: page.route, seq: page.renderSeq, ms }),
+    reportError,
+    lifecycle: (target, hook) => core?.emit({ kind: 'lifecycle', target, hook }),
+  };
+
+  const router = new Router(root, appJson, {
+    createPage: (route, query, container) => {
+      loadingRoute = route;
+      try {
+        loader.load(`${route}.js`);
+      } finally {
+        loadingRoute = undefined;
+      }
+      const definition = pageDefinitions.get(route);
+      if (!definition) throw new ModuleError(`${route}.js did not call Page({...})`, `${route}.js`);
+      addStyle(container, `${route}.ttss`);
+      const body = document.createElement('div');
+      body.dataset.ttsimPageBody = route;
+      container.append(body);
+      return new PageInstance(route, query, definition, body, pageHost);
+    },
+    windowConfig: (route): WindowConfig => {
+      let own: WindowConfig = {};
+      try {
+        own = files[`${route}.json`] ? (JSON.parse(files[`${route}.json`]!) as WindowConfig) : {};
+      } catch (error) {
+        reportError(new ModuleError(`${route}.json is not valid JSON: ${(error as Error).message}`, `${route}.json`), `${route}.json`);
+      }
+      return { ...appJson.window, ...own };
+    },
+    iconUrl: (path) => fileUrl(path.replace(/^\//, '')),
+    changed: (method, url, stack) => core?.emit({ kind: 'navigation', method, url, stack }),
+  });
+
+  core = startGuestCore(boot, bridge, router.implementations() as never);
+  const tt = core.tt;
+
+  const globals = {
+    tt,
+    App: (options: AppInstance) => {
+      appInstance = options ?? {};
+    },
+    getApp: () => appInstance,
+    Page: (options: PageOptions) => {
+      if (!loadingRoute) throw new Error('Page() may only be called while a page file is loading');
+      pageDefinitions.set(loadingRoute, options ?? {});
+    },
+    getCurrentPages: () => [...router.stack],
+    Component: () => {
+      // eslint-disable-next-line no-console
+      console.warn('Component() is not supported by ttsim yet (custom components arrive with a later issue)');
+    },
+  };
+  const loader = new ModuleLoader(files, globals, document);
+  Object.assign(window, { tt });
+
+  const hooks = {
+    whenIdle: async () => {
+      await bridge.whenSettled();
+      await core!.activity.whenIdle();
+    },
+    currentPage: () => (router.current ? { path: router.current.route, query: router.current.options } : null),
+    pageData: (path?: string) => router.current?.getData(path),
+    setPageData: (patch: Record<string, unknown>) => router.current?.setData(patch),
+    pageStack: () => router.stack.map((p) => p.route),
+    modal: () => core!.ui.current(),
+    answerModal: (confirm: boolean) => core!.ui.answerModal(confirm),
+    callTT: async (api: string, params: unknown) => {
+      const fn = tt[api] as ((p: unknown) => Promise<unknown>) | undefined;
+      if (typeof fn !== 'function') return { errMsg: `${api}:fail ${api} is not emulated by ttsim`, errno: 103 };
+      return fn(params).catch((fail: unknown) => fail);
+    },
+    navigate: async (method: string, url: string) => {
+      const fn = tt[method] as (o: unknown) => Promise<unknown>;
+      return fn({ url }).catch((fail: unknown) => fail);
+    },
+  };
+  Object.assign(window, { __ttsim: hooks });
+
+  try {
+    addStyle(document.head, 'app.ttss');
+    if (files['app.js'] !== undefined) loader.load('app.js');
+    const launch = { path: appJson.entryPagePath ?? appJson.pages[0], query: {}, scene: 1000 };
+    for (const hook of ['onLaunch', 'onShow']) {
+      core.emit({ kind: 'lifecycle', target: 'App', hook });
+      const fn = appInstance?.[hook];
+      if (typeof fn === 'function') (fn as (o: unknown) => void).call(appInstance, launch);
+    }
+    router.launch();
+  } catch (error) {
+    reportError(error, 'launch');
+  }
+  document.addEventListener('visibilitychange', () => {
+    const hook = document.hidden ? 'onHide' : 'onShow';
+    const fn = appInstance?.[hook];
+    if (typeof fn === 'function') (fn as () => void).call(appInstance);
+  });
+}

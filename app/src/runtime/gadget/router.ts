@@ -1,0 +1,258 @@
+/**
+ * The page stack and the navigation APIs (navigateTo, redirectTo, navigateBack, switchTab, reLaunch), the
+ * navigation bar and the tab bar. Pages are created through `createPage`, which loads the page's JS.
+ */
+import { TtError } from '../../../../emulator-api/src/common/errors.js';
+import { Errno } from '../../../../emulator-api/src/common/errors.js';
+import type { BaseCallContext } from '../../../../emulator-api/src/common/call.js';
+import type { PageInstance } from './page.js';
+import { parsePageUrl } from './paths.js';
+
+export interface AppJson {
+  pages: string[];
+  entryPagePath?: string;
+  window?: WindowConfig;
+  tabBar?: { color?: string; selectedColor?: string; backgroundColor?: string; borderStyle?: string; list: { pagePath: string; text?: string; iconPath?: string; selectedIconPath?: string }[] };
+}
+
+export interface WindowConfig {
+  navigationBarTitleText?: string;
+  navigationBarBackgroundColor?: string;
+  navigationBarTextStyle?: 'white' | 'black';
+  backgroundColor?: string;
+  navigationStyle?: 'default' | 'custom';
+}
+
+const MAX_STACK = 10;
+
+export interface RouterHost {
+  createPage(route: string, query: Record<string, string>, container: HTMLElement): PageInstance;
+  windowConfig(route: string): WindowConfig;
+  iconUrl(path: string): string;
+  changed(method: string, url: string, stack: readonly string[]): void;
+}
+
+export class Router {
+  readonly stack: PageInstance[] = [];
+  /** Tab pages stay alive while hidden, as in the real framework. */
+  private readonly tabPages = new Map<string, PageInstance>();
+  private readonly navBar: HTMLElement;
+  private readonly viewport: HTMLElement;
+  private readonly tabBar: HTMLElement | undefined;
+  private readonly tabRoutes: Set<string>;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly app: AppJson,
+    private readonly host: RouterHost,
+  ) {
+    const doc = root.ownerDocument;
+    root.style.cssText = 'position:fixed;inset:0;display:flex;flex-direction:column;';
+    this.navBar = doc.createElement('div');
+    this.navBar.dataset.ttsimNavbar = '';
+    this.navBar.style.cssText = 'flex:none;height:44px;display:flex;align-items:center;justify-content:center;position:relative;font:600 17px -apple-system,system-ui,sans-serif;';
+    this.viewport = doc.createElement('div');
+    this.viewport.style.cssText = 'flex:1;position:relative;overflow:hidden;';
+    root.append(this.navBar, this.viewport);
+    this.tabRoutes = new Set((app.tabBar?.list ?? []).map((item) => item.pagePath.replace(/^\//, '')));
+    if (app.tabBar && app.tabBar.list.length > 0) {
+      this.tabBar = doc.createElement('div');
+      this.tabBar.dataset.ttsimTabbar = '';
+      this.tabBar.style.cssText = `flex:none;display:flex;height:50px;border-top:1px solid #e5e5e5;background:${app.tabBar.backgroundColor ?? '#fff'};`;
+      root.append(this.tabBar);
+    }
+  }
+
+  get current(): PageInstance | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  isTab(route: string): boolean {
+    return this.tabRoutes.has(route);
+  }
+
+  /** The navigation APIs, implemented here and validated through their registry entries. */
+  implementations() {
+    const run = (method: string, url: string, action: () => void) => {
+      action();
+      this.host.changed(method, url, this.stack.map((p) => p.route));
+      return {};
+    };
+    return {
+      navigateTo: ({ url }: { url: string }, ctx: BaseCallContext) => {
+        const target = this.target(url, ctx);
+        if (this.isTab(target.route)) throw new TtError(Errno.invalidParameter, `can not navigateTo a tabbar page: ${target.route} (use switchTab)`, { rule: 'no-tab-target' });
+        if (this.stack.length >= MAX_STACK) throw new TtError(Errno.invalidParameter, `webview count limit exceed: the page stack holds at most ${MAX_STACK} pages`, { rule: 'page-stack' });
+        return run('navigateTo', url, () => this.push(target.route, target.query));
+      },
+      redirectTo: ({ url }: { url: string }, ctx: BaseCallContext) => {
+        const target = this.target(url, ctx);
+        if (this.isTab(target.route)) throw new TtError(Errno.invalidParameter, `can not redirectTo a tabbar page: ${target.route} (use switchTab)`, { rule: 'no-tab-target' });
+        return run('redirectTo', url, () => {
+          this.unload(this.stack.pop());
+          this.push(target.route, target.query);
+        });
+      },
+      navigateBack: ({ delta }: { delta?: number }, ctx: BaseCallContext) => {
+        ctx.applyRule('page-stack');
+        return run('navigateBack', String(delta ?? 1), () => this.back(delta ?? 1));
+      },
+      switchTab: ({ url }: { url: string }, ctx: BaseCallContext) => {
+        const target = this.target(url, ctx);
+        ctx.applyRule('tab-only');
+        if (!this.isTab(target.route)) throw new TtError(Errno.invalidParameter, `can not switchTab to ${target.route}: it is not in app.json tabBar.list`, { rule: 'tab-only' });
+        return run('switchTab', url, () => this.showTab(target.route));
+      },
+      reLaunch: ({ url }: { url: string }, ctx: BaseCallContext) => {
+        const target = this.target(url, ctx);
+        return run('reLaunch', url, () => this.relaunch(target.route, target.query));
+      },
+    };
+  }
+
+  /** Opens the first page: entryPagePath or pages[0]. */
+  launch(url?: string): void {
+    const target = parsePageUrl(url ?? this.app.entryPagePath ?? this.app.pages[0]!, undefined);
+    if (this.isTab(target.route)) this.showTab(target.route);
+    else this.push(target.route, target.query);
+    this.host.changed('launch', target.route, this.stack.map((p) => p.route));
+  }
+
+  relaunch(route: string, query: Record<string, string>): void {
+    while (this.stack.length > 0) this.unload(this.stack.pop());
+    for (const page of this.tabPages.values()) this.unload(page);
+    this.tabPages.clear();
+    if (this.isTab(route)) this.showTab(route);
+    else this.push(route, query);
+  }
+
+  private target(url: string, ctx: BaseCallContext) {
+    ctx.applyRule('page-stack');
+    const target = parsePageUrl(url, this.current?.route);
+    if (!this.app.pages.includes(target.route)) {
+      throw new TtError(Errno.invalidParameter, `page "${target.route}" is not found: it must be listed in app.json pages`, { rule: 'unknown-page' });
+    }
+    return target;
+  }
+
+  private push(route: string, query: Record<string, string>): void {
+    const previous = this.current;
+    if (previous) this.hide(previous);
+    const page = this.create(route, query);
+    this.stack.push(page);
+    this.show(page, true);
+  }
+
+  private back(delta: number): void {
+    const count = Math.min(delta, this.stack.length - 1);
+    for (let i = 0; i < count; i++) this.unload(this.stack.pop());
+    if (this.current) this.show(this.current, false);
+  }
+
+  private showTab(route: string): void {
+    while (this.stack.length > 0) {
+      const page = this.stack.pop()!;
+      if (this.isTab(page.route)) this.hide(page);
+      else this.unload(page);
+    }
+    let page = this.tabPages.get(route);
+    const fresh = !page;
+    if (!page) {
+      page = this.create(route, {});
+      this.tabPages.set(route, page);
+    }
+    this.stack.push(page);
+    this.show(page, fresh);
+  }
+
+  private create(route: string, query: Record<string, string>): PageInstance {
+    const container = this.root.ownerDocument.createElement('div');
+    container.dataset.ttsimPage = route;
+    container.style.cssText = 'position:absolute;inset:0;overflow:auto;';
+    this.viewport.append(container);
+    const page = this.host.createPage(route, query, container);
+    page.callHook('onLoad', { ...query });
+    return page;
+  }
+
+  private show(page: PageInstance, first: boolean): void {
+    page.container.style.display = '';
+    for (const style of page.container.querySelectorAll<HTMLStyleElement>('style[data-ttsim-style]')) style.disabled = false;
+    page.callHook('onShow');
+    if (first) {
+      page.renderNow();
+      page.callHook('onReady');
+    }
+    this.drawBars(page);
+  }
+
+  private hide(page: PageInstance): void {
+    page.container.style.display = 'none';
+    for (const style of page.container.querySelectorAll<HTMLStyleElement>('style[data-ttsim-style]')) style.disabled = true;
+    page.callHook('onHide');
+  }
+
+  private unload(page: PageInstance | undefined): void {
+    if (!page) return;
+    if (this.tabPages.get(page.route) === page && this.isTab(page.route)) {
+      this.hide(page);
+      return;
+    }
+    page.callHook('onUnload');
+    page.destroy();
+  }
+
+  private drawBars(page: PageInstance): void {
+    const config = this.host.windowConfig(page.route);
+    const doc = this.root.ownerDocument;
+    this.navBar.style.display = config.navigationStyle === 'custom' ? 'none' : 'flex';
+    this.navBar.style.background = config.navigationBarBackgroundColor ?? '#ffffff';
+    this.navBar.style.color = config.navigationBarTextStyle === 'white' ? '#fff' : '#000';
+    this.navBar.replaceChildren();
+    if (this.stack.length > 1) {
+      const back = doc.createElement('button');
+      back.dataset.ttsimBack = '';
+      back.textContent = '‹';
+      back.setAttribute('aria-label', 'back');
+      back.style.cssText = 'position:absolute;left:4px;border:0;background:none;font-size:28px;color:inherit;cursor:pointer;padding:0 12px;';
+      back.addEventListener('click', () => {
+        this.back(1);
+        this.host.changed('navigateBack', '1', this.stack.map((p) => p.route));
+      });
+      this.navBar.append(back);
+    }
+    const title = doc.createElement('span');
+    title.dataset.ttsimTitle = '';
+    title.textContent = config.navigationBarTitleText ?? '';
+    this.navBar.append(title);
+    this.drawTabBar(page.route);
+  }
+
+  private drawTabBar(route: string): void {
+    const tabBar = this.app.tabBar;
+    if (!this.tabBar || !tabBar) return;
+    this.tabBar.style.display = this.isTab(route) ? 'flex' : 'none';
+    this.tabBar.replaceChildren();
+    for (const item of tabBar.list) {
+      const path = item.pagePath.replace(/^\//, '');
+      const selected = path === route;
+      const tab = this.root.ownerDocument.createElement('div');
+      tab.dataset.ttsimTab = path;
+      tab.style.cssText = `flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;font-size:11px;cursor:pointer;color:${selected ? (tabBar.selectedColor ?? '#3370ff') : (tabBar.color ?? '#666')};`;
+      const icon = selected ? (item.selectedIconPath ?? item.iconPath) : item.iconPath;
+      if (icon) {
+        const img = this.root.ownerDocument.createElement('img');
+        img.src = this.host.iconUrl(icon);
+        img.style.cssText = 'width:24px;height:24px;';
+        tab.append(img);
+      }
+      tab.append(item.text ?? '');
+      tab.addEventListener('click', () => {
+        if (path === this.current?.route) return;
+        this.showTab(path);
+        this.host.changed('switchTab', path, this.stack.map((p) => p.route));
+      });
+      this.tabBar.append(tab);
+    }
+  }
+}

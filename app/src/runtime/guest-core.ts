@@ -1,0 +1,69 @@
+/**
+ * What every guest (gadget or web app) gets: the bridge, console and error capture into the host's event
+ * stream, the screen overlays, activity tracking and the automation hooks on `window.__ttsim`.
+ */
+import type { BaseCallContext, Implementation } from '../../../emulator-api/src/common/call.js';
+import type { BootPayload, ConsoleLevel, GuestEvent } from '../../../main/src/common/protocol.js';
+import { Activity } from './activity.js';
+import type { Bridge } from './bridge.js';
+import { buildTt } from './tt.js';
+import { UiOverlays } from './ui-overlays.js';
+
+export interface GuestCore {
+  readonly boot: BootPayload;
+  readonly bridge: Bridge;
+  readonly tt: Record<string, unknown>;
+  readonly ui: UiOverlays;
+  readonly activity: Activity;
+  emit(event: GuestEvent): void;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function captureConsole(bridge: Bridge): void {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as ConsoleLevel[]) {
+    // eslint-disable-next-line no-console
+    const original = console[level].bind(console);
+    // eslint-disable-next-line no-console
+    console[level] = (...args: unknown[]) => {
+      original(...args);
+      bridge.post({ t: 'console', level, args: args.map(describe) });
+    };
+  }
+}
+
+export function startGuestCore(
+  boot: BootPayload,
+  bridge: Bridge,
+  extraImplementations: Record<string, Implementation<BaseCallContext>> = {},
+): GuestCore {
+  captureConsole(bridge);
+  const emit = (event: GuestEvent) => bridge.post({ t: 'event', event });
+  window.addEventListener('error', (event) => {
+    emit({ kind: 'error', message: event.message, ...(event.filename ? { file: event.filename } : {}), ...(event.lineno ? { line: event.lineno } : {}), ...(event.error instanceof Error && event.error.stack ? { stack: event.error.stack } : {}) });
+  });
+  window.addEventListener('unhandledrejection', (event) => emit({ kind: 'error', message: `unhandled rejection: ${describe(event.reason)}` }));
+
+  const activity = new Activity();
+  const ui = new UiOverlays(document, (what, detail) => emit({ kind: 'ui', what, detail }));
+  const { tt } = buildTt({
+    apis: boot.apis,
+    profile: boot.profile,
+    bridge,
+    guestImplementations: { ...(ui.implementations() as unknown as Record<string, Implementation<BaseCallContext>>), ...extraImplementations },
+    onCallbackError: (api, error) => {
+      // eslint-disable-next-line no-console
+      console.error(`a ${api} callback threw:`, error);
+    },
+    track: (work) => activity.track(work),
+  });
+  return { boot, bridge, tt, ui, activity, emit };
+}

@@ -1,0 +1,42 @@
+/** `ttsim dev [project]`: starts the headless server on 127.0.0.1 and prints the simulator URL. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Host } from '../../main/src/node/host.js';
+import { startServer } from '../../main/src/node/server.js';
+import type { ProfileFlags } from './options.js';
+
+export interface DevFlags extends ProfileFlags {
+  port?: number;
+  dataDir?: string;
+}
+
+/** The example gadget shipped with ttsim (examples/compress-demo), from the built or the source tree. */
+export function bundledExample(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../../examples/compress-demo'), path.resolve(here, '../../examples/compress-demo')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'app.json'))) ?? candidates[0]!;
+}
+
+export async function runDev(project: string | undefined, flags: DevFlags, out: (line: string) => void): Promise<{ close(): Promise<void> }> {
+  const started = performance.now();
+  const host = new Host(flags.dataDir ? { dataDir: flags.dataDir } : {});
+  const session = await host.open({
+    project: project ?? bundledExample(),
+    app: flags.app,
+    platform: flags.platform,
+    client: flags.client,
+    ...(flags.device ? { device: flags.device } : {}),
+  });
+  const server = await startServer(host, flags.port === undefined ? {} : { port: flags.port });
+  out(`ttsim: ${session.project.kind} "${session.project.name}" as ${session.profile.app} on ${session.profile.device.label}, client ${session.profile.client}`);
+  out(`ttsim: simulator ready in ${(performance.now() - started).toFixed(0)} ms at`);
+  out(server.shellUrl(session));
+  out('ttsim: listening on 127.0.0.1 only; press Ctrl+C to stop');
+  return {
+    close: async () => {
+      await server.close();
+      await host.closeAll();
+    },
+  };
+}

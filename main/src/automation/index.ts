@@ -1,0 +1,309 @@
+/**
+ * ttsim/automation: drive a gadget or web app in the simulator from any test runner.
+ *
+ *   const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0' });
+ *   const page = await sim.currentPage();
+ *   await (await page.$('button.choose')).tap();
+ *
+ * The host runs in this process (server on 127.0.0.1), the guest in headless Chromium (playwright-core).
+ * Every action resolves after what it caused has settled and rendered: no fixed sleeps.
+ */
+import * as fs from 'node:fs';
+import { chromium, type Browser, type Frame, type Locator, type Page as PwPage } from 'playwright-core';
+import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
+import { DEFAULT_CLIENT } from '../../../emulator-api/src/common/profiles.js';
+import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import type { HostEvent } from '../common/protocol.js';
+import { Host, type HostSession, type MockAnswer } from '../node/host.js';
+import { startServer, type RunningServer } from '../node/server.js';
+
+export interface LaunchOptions extends Partial<ProfileOptions> {
+  /** Gadget (app.json) or web-app (index.html) folder. */
+  project: string;
+  /** Chromium binary; default /usr/bin/chromium or $TTSIM_CHROMIUM. */
+  executablePath?: string;
+  /** How long an action may wait for the guest to settle; default 10 s. */
+  timeoutMs?: number;
+  dataDir?: string;
+  /** Called before the guest starts, e.g. to mock APIs that run at launch. */
+  beforeStart?: (session: HostSession) => void;
+}
+
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface OpenModal {
+  readonly kind: 'toast' | 'loading' | 'modal';
+  readonly title: string;
+  readonly content: string;
+  readonly buttons: readonly string[];
+  confirm(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+/** What the guest's window.__ttsim offers (app/src/runtime). */
+interface GuestHooks {
+  whenIdle(): Promise<void>;
+  currentPage(): { path: string; query: Record<string, string> } | null;
+  pageData(path?: string): unknown;
+  setPageData(patch: Record<string, unknown>): void;
+  modal(): { kind: 'toast' | 'loading' | 'modal'; title: string; content: string; buttons: string[] } | null;
+  answerModal(confirm: boolean): boolean;
+  callTT(api: string, params: unknown): Promise<unknown>;
+  navigate(method: string, url: string): Promise<unknown>;
+  toDomSelector(selector: string): string;
+}
+type Hooked = { __ttsim: GuestHooks };
+
+export class SimulatorElement {
+  constructor(
+    private readonly sim: Simulator,
+    readonly locator: Locator,
+    readonly selector: string,
+  ) {}
+
+  async tap(): Promise<void> {
+    await this.locator.click({ timeout: this.sim.timeoutMs });
+    await this.sim.settle(`the render after tapping ${this.selector}`);
+  }
+
+  /** Types into an input or textarea (replacing its value), as the user would. */
+  async input(text: string): Promise<void> {
+    const field = this.locator.locator('xpath=descendant-or-self::*[self::input or self::textarea][1]');
+    await field.fill(text, { timeout: this.sim.timeoutMs });
+    await this.sim.settle(`the render after typing into ${this.selector}`);
+  }
+
+  async text(): Promise<string> {
+    return (await this.locator.innerText({ timeout: this.sim.timeoutMs })).trim();
+  }
+
+  async attribute(name: string): Promise<string | null> {
+    return this.locator.getAttribute(name, { timeout: this.sim.timeoutMs });
+  }
+
+  async screenshot(path?: string): Promise<Buffer> {
+    return this.locator.screenshot({ timeout: this.sim.timeoutMs, ...(path ? { path } : {}) });
+  }
+
+  async $(selector: string): Promise<SimulatorElement> {
+    return new SimulatorElement(this.sim, this.locator.locator(await this.sim.domSelector(selector)).first(), `${this.selector} ${selector}`);
+  }
+}
+
+export class SimulatorPage {
+  constructor(
+    private readonly sim: Simulator,
+    readonly path: string,
+    readonly query: Record<string, string>,
+  ) {}
+
+  private root(): Locator {
+    return this.sim.frame().locator(`[data-ttsim-page="${this.path}"]`);
+  }
+
+  async data(path?: string): Promise<unknown> {
+    return this.sim.frame().evaluate((p) => (globalThis as unknown as Hooked).__ttsim.pageData(p), path);
+  }
+
+  async setData(patch: Record<string, unknown>): Promise<void> {
+    await this.sim.frame().evaluate((p) => (globalThis as unknown as Hooked).__ttsim.setPageData(p), patch);
+    await this.sim.settle('the render after setData');
+  }
+
+  async $(selector: string): Promise<SimulatorElement> {
+    const locator = this.root().locator(await this.sim.domSelector(selector)).first();
+    return new SimulatorElement(this.sim, locator, selector);
+  }
+
+  async $$(selector: string): Promise<SimulatorElement[]> {
+    const locator = this.root().locator(await this.sim.domSelector(selector));
+    const count = await locator.count();
+    return Array.from({ length: count }, (_, i) => new SimulatorElement(this.sim, locator.nth(i), `${selector} [${i}]`));
+  }
+
+  /** Waits for a visible element, or for a predicate over the page data to hold. */
+  async waitFor(target: string | ((data: Record<string, unknown>) => boolean), options: { timeoutMs?: number } = {}): Promise<void> {
+    const timeout = options.timeoutMs ?? this.sim.timeoutMs;
+    if (typeof target === 'string') {
+      await this.root().locator(await this.sim.domSelector(target)).first().waitFor({ state: 'visible', timeout }).catch(() => {
+        throw new Error(`timed out after ${timeout} ms waiting for ${target} on ${this.path}`);
+      });
+      return;
+    }
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.sim.settle('the page to settle');
+      if (target((await this.data()) as Record<string, unknown>)) return;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for the page data predicate on ${this.path}`);
+      await this.sim.nextEvent(Math.max(1, deadline - Date.now()));
+    }
+  }
+}
+
+export class Simulator {
+  private readonly chosen: string[][] = [];
+
+  constructor(
+    readonly host: Host,
+    readonly session: HostSession,
+    readonly server: RunningServer,
+    private readonly browser: Browser,
+    readonly page: PwPage,
+    readonly timeoutMs: number,
+  ) {}
+
+  frame(): Frame {
+    const frame = this.page.frames().find((f) => f.url().includes('/g/'));
+    if (!frame) throw new Error('the guest frame is not there (did the simulator page load?)');
+    return frame;
+  }
+
+  /** Waits until the guest has no call in flight and has rendered what came of it. */
+  async settle(what: string): Promise<void> {
+    const timeout = this.timeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.whenIdle()),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms waiting for ${what}`)), timeout);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Resolves at the next host event (or after `ms`). */
+  nextEvent(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const stop = this.session.events.subscribe(done);
+      function done() {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      }
+    });
+  }
+
+  async domSelector(selector: string): Promise<string> {
+    return this.frame().evaluate((s) => (globalThis as unknown as Hooked).__ttsim.toDomSelector(s), selector);
+  }
+
+  async currentPage(): Promise<SimulatorPage> {
+    await this.settle('the current page');
+    const current = await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.currentPage());
+    if (!current) throw new Error('no page is open');
+    return new SimulatorPage(this, current.path, current.query);
+  }
+
+  private async navigate(method: string, url: string): Promise<SimulatorPage> {
+    const result = (await this.frame().evaluate(([m, u]) => (globalThis as unknown as Hooked).__ttsim.navigate(m!, u!), [method, url])) as { errMsg: string; errno?: number };
+    if (typeof result?.errno === 'number') throw new Error(result.errMsg);
+    return this.currentPage();
+  }
+
+  reLaunch(url: string): Promise<SimulatorPage> {
+    return this.navigate('reLaunch', url);
+  }
+
+  navigateTo(url: string): Promise<SimulatorPage> {
+    return this.navigate('navigateTo', url);
+  }
+
+  /** Calls tt.<api>(params) in the guest, as gadget code would; resolves with the success or fail result. */
+  async callTT(api: string, params: Record<string, unknown> = {}): Promise<SuccessResult | FailResult> {
+    const result = (await this.frame().evaluate(([a, p]) => (globalThis as unknown as Hooked).__ttsim.callTT(a as string, p), [api, params] as const)) as SuccessResult | FailResult;
+    await this.settle(`the render after ${api}`);
+    return result;
+  }
+
+  mockTT(api: string, answer: MockAnswer): void {
+    this.session.mock(api, answer);
+  }
+
+  restoreTT(api: string): void {
+    this.session.restore(api);
+  }
+
+  /** Host files that answer the next tt.chooseImage. */
+  chooseFiles(paths: readonly string[]): void {
+    this.session.session.chooseFiles(paths);
+  }
+
+  events(): HostEvent[] {
+    return this.session.events.list();
+  }
+
+  /** Resolves with the next (or an already recorded, after `afterSeq`) call of `api`. */
+  async waitForCall(api: string, options: { timeoutMs?: number; afterSeq?: number } = {}): Promise<Extract<HostEvent, { type: 'call' }>> {
+    const event = await this.session.events.waitFor((e) => e.type === 'call' && e.record.api === api, {
+      what: `a call of tt.${api}`,
+      timeoutMs: options.timeoutMs ?? this.timeoutMs,
+      afterSeq: options.afterSeq ?? 0,
+    });
+    await this.settle(`the render after ${api}`);
+    return event as Extract<HostEvent, { type: 'call' }>;
+  }
+
+  readFile(ttfilePath: string): Buffer {
+    return fs.readFileSync(this.session.session.resolve(ttfilePath));
+  }
+
+  async modal(): Promise<OpenModal | null> {
+    await this.settle('the screen to settle');
+    const open = await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.modal());
+    if (!open) return null;
+    const answer = async (confirm: boolean) => {
+      const answered = await this.frame().evaluate((c) => (globalThis as unknown as Hooked).__ttsim.answerModal(c), confirm);
+      if (!answered) throw new Error('no modal is open to answer');
+      await this.settle('the render after answering the modal');
+    };
+    return { ...open, confirm: () => answer(true), cancel: () => answer(false) };
+  }
+
+  async screenshot(path?: string): Promise<Buffer> {
+    return this.page.screenshot({ ...(path ? { path } : {}) });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.close();
+    await this.host.closeAll();
+  }
+}
+
+export async function launch(options: LaunchOptions): Promise<Simulator> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const host = new Host(options.dataDir ? { dataDir: options.dataDir } : {});
+  const session = await host.open({
+    project: options.project,
+    app: options.app ?? 'gadget',
+    platform: options.platform ?? 'ios',
+    client: options.client ?? DEFAULT_CLIENT,
+    ...(options.device ? { device: options.device } : {}),
+  });
+  options.beforeStart?.(session);
+  const server = await startServer(host);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const { device } = session.profile;
+    const page = await browser.newPage({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
+    const sim = new Simulator(host, session, server, browser, page, timeoutMs);
+    const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
+    await page.goto(server.shellUrl(session));
+    await ready;
+    if (session.project.kind === 'gadget') {
+      await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });
+    }
+    await sim.settle('the first render');
+    return sim;
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+    await host.closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The host core, transport-agnostic: it owns sessions (one running gadget under one profile), routes each
+ * guest tt.* call to emulator-api, applies test mocks, and records everything in the session's event
+ * stream. The HTTP/WebSocket server and (later) Electron IPC are thin transports over it.
+ */
+import { randomBytes } from 'node:crypto';
+import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
+import { isFail, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import type { CallRecord } from '../../../emulator-api/src/common/call.js';
+import { TtSyncError } from '../../../emulator-api/src/common/call.js';
+import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
+import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
+import { createSession, type Session } from '../../../emulator-api/src/index.js';
+import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
+import type { BootPayload, GuestApi, GuestToHost, SyncAnswer } from '../common/protocol.js';
+import { EventStream } from './event-stream.js';
+import { loadProject, type LoadedProject } from './project.js';
+
+/** A mocked API answers with this: fields of a success result, or a fail (has errno). */
+export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
+
+export interface OpenSessionOptions extends ProfileOptions {
+  project: string;
+  appId?: string;
+  chooser?: ImageChooser;
+}
+
+const token = () => randomBytes(24).toString('base64url');
+
+export class HostSession {
+  readonly id: string;
+  /** Grants control of the session (shell, automation): never given to the guest. */
+  readonly hostToken = token();
+  /** Grants the guest its bridge and its own files, nothing else. */
+  readonly guestToken = token();
+  readonly events = new EventStream();
+  private readonly mocks = new Map<string, MockAnswer>();
+  private readonly mockListeners = new Set<(apis: string[]) => void>();
+  private mockSeq = 1;
+
+  constructor(
+    readonly session: Session,
+    readonly project: LoadedProject,
+  ) {
+    this.id = session.id;
+    session.onCall((record) => this.events.push({ type: 'call', record, side: 'host', mocked: false }));
+    session.onCallbackError((api, error) => this.events.push({ type: 'console', level: 'error', args: [`a ${api} callback threw: ${String(error)}`] }));
+    this.events.push({ type: 'session', what: 'opened' });
+  }
+
+  get profile() {
+    return this.session.profile;
+  }
+
+  boot(fileBase: string): BootPayload {
+    const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: spec.side ?? 'host' }));
+    return {
+      sessionId: this.id,
+      profile: this.profile,
+      apis,
+      project: { kind: this.project.kind, name: this.project.name, files: this.project.files },
+      fileBase,
+    };
+  }
+
+  /** Runs an async API for the guest: a mock if one is set, else emulator-api. Never throws. */
+  async call(api: string, params: unknown): Promise<SuccessResult | FailResult> {
+    const spec = findApi(api);
+    const mock = this.mocks.get(api);
+    if (mock !== undefined) return this.answerFromMock(api, params, mock);
+    if (!spec || spec.style !== 'async' || (spec.side ?? 'host') !== 'host') {
+      return notEmulated(api);
+    }
+    const fn = this.apiFunction(api) as ((p: unknown) => Promise<SuccessResult>) | undefined;
+    if (!fn) return notEmulated(api);
+    return fn(params).then(
+      (result) => result,
+      (fail: FailResult) => fail,
+    );
+  }
+
+  /** Runs a Sync API for the guest (over the synchronous bridge). Never throws. */
+  callSync(api: string, args: readonly unknown[]): SyncAnswer {
+    const spec = findApi(api);
+    const fn = spec && spec.style === 'sync' ? (this.apiFunction(api) as ((...a: unknown[]) => unknown) | undefined) : undefined;
+    if (!fn) return { ok: false, fail: notEmulated(api) };
+    try {
+      const value = fn(...args);
+      // The manager's methods cannot cross the wire; the guest builds its own FileSystemManager object.
+      return { ok: true, value: api === 'getFileSystemManager' ? {} : value };
+    } catch (error) {
+      if (error instanceof TtSyncError) return { ok: false, fail: { errMsg: error.errMsg, errno: error.errno, errString: error.errString } };
+      return { ok: false, fail: { errMsg: `${api}:fail ttsim internal error: ${String(error)}`, errno: Errno.internal, errString: errnoMeaning[Errno.internal] } };
+    }
+  }
+
+  /** A message from the guest that is not a call: its own API records, console output and runtime events. */
+  receive(message: Exclude<GuestToHost, { t: 'call' }>): void {
+    if (message.t === 'record') this.events.push({ type: 'call', record: message.record, side: 'guest', mocked: false });
+    else if (message.t === 'console') this.events.push({ type: 'console', level: message.level, args: message.args });
+    else if (message.t === 'event') this.events.push({ type: 'guest', event: message.event });
+  }
+
+  mock(api: string, answer: MockAnswer): void {
+    this.mocks.set(api, answer);
+    this.notifyMocks();
+  }
+
+  restore(api: string): void {
+    this.mocks.delete(api);
+    this.notifyMocks();
+  }
+
+  mockedApis(): string[] {
+    return [...this.mocks.keys()];
+  }
+
+  onMocksChanged(listener: (apis: string[]) => void): () => void {
+    this.mockListeners.add(listener);
+    return () => this.mockListeners.delete(listener);
+  }
+
+  private notifyMocks(): void {
+    const apis = this.mockedApis();
+    for (const listener of this.mockListeners) listener(apis);
+  }
+
+  private apiFunction(api: string): unknown {
+    const [owner, method] = api.split('.') as [string, string | undefined];
+    const tt = this.session.tt as unknown as Record<string, unknown>;
+    if (method === undefined) return typeof tt[owner] === 'function' ? tt[owner] : undefined;
+    if (owner !== 'FileSystemManager') return undefined;
+    const manager = this.session.tt.getFileSystemManager() as unknown as Record<string, unknown>;
+    return typeof manager[method] === 'function' ? manager[method] : undefined;
+  }
+
+  private async answerFromMock(api: string, params: unknown, mock: MockAnswer): Promise<SuccessResult | FailResult> {
+    const started = performance.now();
+    const startedAt = Date.now();
+    const name = findApi(api) ? errMsgName(findApi(api)!) : api;
+    let result: SuccessResult | FailResult;
+    try {
+      const answer = typeof mock === 'function' ? await mock(params) : mock;
+      if (typeof answer.errno === 'number') {
+        const errno = answer.errno as FailResult['errno'];
+        result = { errMsg: `${name}:fail mocked`, errString: errnoMeaning[errno] ?? 'mocked failure', ...answer } as FailResult;
+      } else result = { errMsg: `${name}:ok`, ...answer };
+    } catch (error) {
+      result = { errMsg: `${name}:fail the test's mock threw: ${String(error)}`, errno: Errno.internal, errString: errnoMeaning[Errno.internal] };
+    }
+    const record: CallRecord = {
+      seq: this.mockSeq++,
+      api,
+      params,
+      startedAt,
+      durationMs: performance.now() - started,
+      ok: !isFail(result),
+      result,
+      ...(isFail(result) ? { errno: result.errno } : {}),
+      rules: [],
+    };
+    this.events.push({ type: 'call', record, side: 'host', mocked: true });
+    return result;
+  }
+}
+
+function notEmulated(api: string): FailResult {
+  return {
+    errMsg: `${api.split('.').pop()}:fail ${api} is not emulated by ttsim`,
+    errno: Errno.notSupported,
+    errString: errnoMeaning[Errno.notSupported],
+  };
+}
+
+export class Host {
+  private readonly sessions = new Map<string, HostSession>();
+
+  constructor(private readonly options: { dataDir?: string } = {}) {}
+
+  async open(options: OpenSessionOptions): Promise<HostSession> {
+    const project = loadProject(options.project);
+    const session = await createSession({
+      app: options.app,
+      platform: options.platform,
+      client: options.client,
+      ...(options.device === undefined ? {} : { device: options.device }),
+      project: project.root,
+      ...(options.appId ?? project.appId ? { appId: options.appId ?? project.appId } : {}),
+      ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : {}),
+    });
+    const hostSession = new HostSession(session, project);
+    this.sessions.set(hostSession.id, hostSession);
+    return hostSession;
+  }
+
+  get(id: string): HostSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  list(): HostSession[] {
+    return [...this.sessions.values()];
+  }
+
+  async close(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(id);
+    session.events.push({ type: 'session', what: 'closed' });
+    await session.session.close();
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+  }
+}

@@ -1,0 +1,40 @@
+/** The two HTML documents the server makes: the simulator shell and the gadget runtime's document. */
+import type { HostSession } from './host.js';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The plain simulator page: a device-sized sandboxed iframe and the live event log. */
+export function shellHtml(session: HostSession, guestBase: string): string {
+  const { device, app, platform, client } = session.profile;
+  const guestUrl = session.project.kind === 'gadget' ? `${guestBase}__ttsim__/gadget.html` : `${guestBase}index.html`;
+  const config = { sessionId: session.id, kind: session.project.kind };
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ttsim — ${escapeHtml(session.project.name)}</title>
+<meta name="referrer" content="no-referrer">
+<style>
+  body { margin: 0; font: 13px system-ui, sans-serif; background: #eef0f3; display: flex; gap: 24px; padding: 24px; }
+  .device { background: #111; border-radius: 28px; padding: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+  .device iframe { display: block; border: 0; background: #fff; border-radius: 14px; width: ${device.windowWidth}px; height: ${device.windowHeight}px; }
+  .profile { color: #ddd; text-align: center; padding: 6px 0 0; font-size: 12px; }
+  .log { flex: 1; min-width: 320px; background: #fff; border-radius: 8px; padding: 12px; overflow: auto; height: ${device.windowHeight + 40}px; font: 12px ui-monospace, monospace; }
+  .log div { padding: 2px 0; border-bottom: 1px solid #f0f0f0; white-space: pre-wrap; word-break: break-all; }
+  .fail { color: #c62828; } .ok { color: #2e7d32; } .console { color: #555; } .err { color: #c62828; font-weight: 600; }
+</style></head>
+<body>
+  <div class="device">
+    <iframe id="guest" title="simulated ${escapeHtml(device.label)}" sandbox="allow-scripts allow-forms" src="${escapeHtml(guestUrl)}"></iframe>
+    <div class="profile">${escapeHtml(`${device.label} · ${app} · ${platform} · client ${client}`)}</div>
+  </div>
+  <div class="log" id="log" aria-label="API call log"></div>
+  <script>window.__TTSIM_SHELL__ = ${JSON.stringify(config)};</script>
+  <script src="shell.js${'?token=' + session.hostToken}"></script>
+</body></html>`;
+}
+
+/** The gadget runtime's document, loaded in the sandboxed iframe. */
+export function gadgetHtml(session: HostSession): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=${session.profile.device.windowWidth}">
+<title>${escapeHtml(session.project.name)}</title></head>
+<body><div id="tt-app"></div><script src="guest-gadget.js"></script></body></html>`;
+}

@@ -1,0 +1,161 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { makeFixtures, tempDataDir, testTempDir, type Fixtures } from '../../emulator-api/test/fixtures.js';
+import type { HostToGuest } from '../src/common/protocol.js';
+import { Host, type HostSession } from '../src/node/host.js';
+import { startServer, type RunningServer } from '../src/node/server.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+let fx: Fixtures;
+let host: Host;
+let server: RunningServer;
+let gadget: HostSession;
+let other: HostSession;
+let webapp: HostSession;
+
+beforeAll(async () => {
+  fx = await makeFixtures();
+  host = new Host({ dataDir: tempDataDir() });
+  gadget = await host.open({ project: path.join(root, 'examples/compress-demo'), app: 'gadget', platform: 'ios', client: '7.35.0' });
+  other = await host.open({ project: path.join(root, 'examples/compress-demo'), app: 'gadget', platform: 'android', client: '7.35.0' });
+  webapp = await host.open({ project: path.join(root, 'examples/webapp-demo'), app: 'webapp', platform: 'pc', client: '3.47.0' });
+  server = await startServer(host);
+});
+afterAll(async () => {
+  await server.close();
+  await host.closeAll();
+});
+
+function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const guestPath = (s: HostSession, rest: string) => `/g/${s.id}/${s.guestToken}/${rest}`;
+
+describe('the headless server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('asks for the session token on the shell, and refuses other Host headers', async () => {
+    expect((await get(`/s/${gadget.id}/`)).status).toBe(403);
+    expect((await get(`/s/${gadget.id}/?token=${other.hostToken}`)).status).toBe(403);
+    expect((await get(`/s/${gadget.id}/?token=${gadget.hostToken}`)).status).toBe(200);
+    expect((await get(`/s/${gadget.id}/?token=${gadget.hostToken}`, { host: `evil.example:${server.port}` })).status).toBe(421);
+    expect((await get(`/s/nope/?token=x`)).status).toBe(404);
+  });
+
+  it('gives the guest its boot payload under its own token only', async () => {
+    const boot = await get(guestPath(gadget, '__ttsim__/boot.json'));
+    expect(boot.status).toBe(200);
+    const payload = JSON.parse(boot.body.toString()) as { project: { kind: string; files: Record<string, string> }; apis: { name: string }[] };
+    expect(payload.project.kind).toBe('gadget');
+    expect(Object.keys(payload.project.files)).toContain('pages/index/index.ttml');
+    expect(payload.apis.map((a) => a.name)).toEqual(expect.arrayContaining(['compressImage', 'showModal', 'navigateTo']));
+    expect(boot.body.toString()).not.toContain(gadget.hostToken);
+    // Another session's guest token does not open this session.
+    expect((await get(`/g/${gadget.id}/${other.guestToken}/__ttsim__/boot.json`)).status).toBe(403);
+  });
+
+  it('serves package files and ttfile:// files, and nothing outside the sandbox', async () => {
+    expect((await get(guestPath(gadget, 'app.json'))).status).toBe(200);
+    const src = await gadget.session.importFile(fx.alphaPng);
+    const file = await get(guestPath(gadget, `__ttfile__/temp/${src.slice('ttfile://temp/'.length)}`));
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.body.equals(fs.readFileSync(fx.alphaPng))).toBe(true);
+    // The other session cannot read it with its own token.
+    expect((await get(`/g/${other.id}/${other.guestToken}/__ttfile__/temp/${src.slice('ttfile://temp/'.length)}`)).status).toBe(404);
+    // The URL parser folds %2e%2e into .., which leaves the session's path altogether: no session there.
+    const escape = await get(guestPath(gadget, '%2e%2e/%2e%2e/package.json'));
+    expect([403, 404], 'package escape').toContain(escape.status);
+    expect(escape.body.toString()).not.toContain('"name": "ttsim"');
+    expect((await get(guestPath(gadget, '__ttfile__/temp/..%2f..%2f..%2fpackage.json'))).status, 'temp escape').toBe(403);
+    const outside = testTempDir('outside-');
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(gadget.session.dirs.userDir, 'link.txt'));
+    expect((await get(guestPath(gadget, '__ttfile__/user/link.txt'))).status, 'symlink').toBe(403);
+  });
+
+  it('injects the h5sdk into a web app page', async () => {
+    const page = await get(guestPath(webapp, 'index.html'));
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toMatch(new RegExp(`<head><script src="/g/${webapp.id}/${webapp.guestToken}/__ttsim__/h5sdk.js"></script>`));
+  });
+
+  it('answers bridge calls over the guest socket, and refuses a socket without the token', async () => {
+    const url = `ws://127.0.0.1:${server.port}/g/${gadget.id}/${gadget.guestToken}/__ttsim__/ws`;
+    const ws = new WebSocket(url);
+    const messages: HostToGuest[] = [];
+    const result = new Promise<HostToGuest>((resolve) => {
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as HostToGuest;
+        messages.push(message);
+        if (message.t === 'result') resolve(message);
+      });
+    });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const src = await gadget.session.importFile(fx.alphaPng);
+    ws.send(JSON.stringify({ t: 'call', id: 7, api: 'compressImage', params: { src, quality: 50 } }));
+    const answer = await result;
+    expect(answer).toMatchObject({ t: 'result', id: 7, result: { errMsg: 'compressImage:ok' } });
+    const out = (answer as unknown as { result: { tempFilePath: string } }).result.tempFilePath;
+    expect((await sharp(gadget.session.resolve(out)).metadata()).format).toBe('jpeg');
+    expect(messages[0]).toEqual({ t: 'mocks', apis: [] });
+    ws.close();
+    const call = gadget.events.list().find((e) => e.type === 'call' && e.record.api === 'compressImage');
+    expect(call).toMatchObject({ type: 'call', side: 'host', mocked: false });
+
+    const refused = new WebSocket(`ws://127.0.0.1:${server.port}/g/${gadget.id}/wrong/__ttsim__/ws`);
+    const status = await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(403);
+  });
+
+  it('runs Sync APIs over the sync route, with ArrayBuffers and Stats across the wire', async () => {
+    const post = (body: unknown) =>
+      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: server.port, path: guestPath(gadget, '__ttsim__/sync'), method: 'POST', headers: { 'content-type': 'text/plain' } }, (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify(body));
+      });
+    const write = await post({ api: 'FileSystemManager.writeFileSync', args: ['ttfile://user/a.bin', { $ab: Buffer.from([1, 2, 3]).toString('base64') }] });
+    expect(write.json).toEqual({ ok: true });
+    const read = await post({ api: 'FileSystemManager.readFileSync', args: ['ttfile://user/a.bin'] });
+    expect(read.json).toEqual({ ok: true, value: { $ab: Buffer.from([1, 2, 3]).toString('base64') } });
+    const stat = await post({ api: 'FileSystemManager.statSync', args: ['ttfile://user/a.bin'] });
+    expect(stat.json).toMatchObject({ ok: true, value: { size: 3, isFile: { $fn: true }, isDirectory: { $fn: false } } });
+    const missing = await post({ api: 'FileSystemManager.readFileSync', args: ['ttfile://user/none'] });
+    expect(missing.json).toMatchObject({ ok: false, fail: { errno: 203 } });
+    const unknown = await post({ api: 'openSchema', args: [] });
+    expect(unknown.json).toMatchObject({ ok: false, fail: { errno: 103, errMsg: 'openSchema:fail openSchema is not emulated by ttsim' } });
+  });
+});
+
+describe('mocks', () => {
+  it('answer a call instead of emulator-api, and are recorded as mocked', async () => {
+    gadget.mock('chooseImage', { tempFilePaths: ['ttfile://temp/mocked.png'], tempFiles: [] });
+    expect(await gadget.call('chooseImage', {})).toEqual({ errMsg: 'chooseImage:ok', tempFilePaths: ['ttfile://temp/mocked.png'], tempFiles: [] });
+    gadget.mock('compressImage', (params) => ({ errno: 1300003, params }));
+    expect(await gadget.call('compressImage', { src: 'x' })).toMatchObject({ errno: 1300003, errMsg: 'compressImage:fail mocked' });
+    gadget.restore('compressImage');
+    expect(await gadget.call('compressImage', { src: 'ttfile://temp/none.png' })).toMatchObject({ errno: 203 });
+    const mocked = gadget.events.list().filter((e) => e.type === 'call' && e.mocked);
+    expect(mocked).toHaveLength(2);
+  });
+});
