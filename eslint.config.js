@@ -49,8 +49,20 @@ export default tseslint.config(
   }),
   layer(['app/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'], {
     modules: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'app and renderer run in a browser: no Node modules.' })), { name: 'sharp', message: 'no Node modules in the browser' }],
-    patterns: [upper('app and renderer reach the host only through the bridge', '**/main/**', '**/emulator-api/src/node/**', '**/cli/**')],
+    patterns: [
+      upper('app and renderer reach the host only through the bridge', '**/emulator-api/src/node/**', '**/cli/**'),
+      { regex: '(^|/)main/(?!src/common/)', message: 'layering: app and renderer may use only main/src/common (the bridge protocol), never the host itself' },
+    ],
   }),
+  {
+    // Example gadgets and web apps: the globals the Feishu runtime gives them.
+    files: ['examples/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { ...globals.browser, ...globals.commonjs, tt: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', h5sdk: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
   {
     files: ['bench/**/*.mjs', 'bin/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -30,7 +30,6 @@ export function createH5sdk(core: GuestCore) {
     try {
       fn(...args);
     } catch (error) {
-      // eslint-disable-next-line no-console
       console.error('an h5sdk callback threw:', error);
     }
   };

@@ -30,9 +30,7 @@ function describe(value: unknown): string {
 
 function captureConsole(bridge: Bridge): void {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as ConsoleLevel[]) {
-    // eslint-disable-next-line no-console
     const original = console[level].bind(console);
-    // eslint-disable-next-line no-console
     console[level] = (...args: unknown[]) => {
       original(...args);
       bridge.post({ t: 'console', level, args: args.map(describe) });
@@ -60,7 +58,6 @@ export function startGuestCore(
     bridge,
     guestImplementations: { ...(ui.implementations() as unknown as Record<string, Implementation<BaseCallContext>>), ...extraImplementations },
     onCallbackError: (api, error) => {
-      // eslint-disable-next-line no-console
       console.error(`a ${api} callback threw:`, error);
     },
     track: (work) => activity.track(work),

@@ -29,13 +29,13 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const files = boot.project.files;
   const root = document.getElementById('tt-app')!;
   const rpxToPx = boot.profile.device.windowWidth / 750;
-  let core: GuestCore | undefined;
+  /** Set once the guest core starts; the page and router callbacks read it later. */
+  const started: { core?: GuestCore } = {};
 
   const reportError = (error: unknown, where: string) => {
     const shown = describeError(error, where);
     showErrorOverlay(document, shown);
-    core?.emit({ kind: 'error', message: `${shown.title}: ${shown.message.split('\n')[0]}`, ...(shown.file ? { file: shown.file } : {}), ...(shown.line ? { line: shown.line } : {}) });
-    // eslint-disable-next-line no-console
+    started.core?.emit({ kind: 'error', message: `${shown.title}: ${shown.message.split('\n')[0]}`, ...(shown.file ? { file: shown.file } : {}), ...(shown.line ? { line: shown.line } : {}) });
     console.error(`${shown.title}${shown.file ? ` (${shown.file}:${shown.line ?? '?'})` : ''}: ${shown.message.split('\n')[0]}`);
   };
 
@@ -69,18 +69,18 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
 
   const pageHost: PageHost = {
     get activity() {
-      return core!.activity;
+      return started.core!.activity;
     },
     files,
     resolveImageSrc,
     navigate: (url, openType) => {
       const method = ({ navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack' } as Record<string, string>)[openType] ?? 'navigateTo';
-      const fn = core!.tt[method] as (o: unknown) => Promise<unknown>;
+      const fn = started.core!.tt[method] as (o: unknown) => Promise<unknown>;
       void fn(method === 'navigateBack' ? {} : { url }).catch((fail: { errMsg: string }) => console.error(fail.errMsg));
     },
-    rendered: (page, ms) => core?.emit({ kind: 'render', page: page.route, seq: page.renderSeq, ms }),
+    rendered: (page, ms) => started.core?.emit({ kind: 'render', page: page.route, seq: page.renderSeq, ms }),
     reportError,
-    lifecycle: (target, hook) => core?.emit({ kind: 'lifecycle', target, hook }),
+    lifecycle: (target, hook) => started.core?.emit({ kind: 'lifecycle', target, hook }),
   };
 
   const router = new Router(root, appJson, {
@@ -109,10 +109,11 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       return { ...appJson.window, ...own };
     },
     iconUrl: (path) => fileUrl(path.replace(/^\//, '')),
-    changed: (method, url, stack) => core?.emit({ kind: 'navigation', method, url, stack }),
+    changed: (method, url, stack) => started.core?.emit({ kind: 'navigation', method, url, stack }),
   });
 
-  core = startGuestCore(boot, bridge, router.implementations() as never);
+  const core = startGuestCore(boot, bridge, router.implementations() as never);
+  started.core = core;
   const tt = core.tt;
 
   const globals = {
@@ -127,7 +128,6 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     },
     getCurrentPages: () => [...router.stack],
     Component: () => {
-      // eslint-disable-next-line no-console
       console.warn('Component() is not supported by ttsim yet (custom components arrive with a later issue)');
     },
   };
@@ -137,14 +137,14 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const hooks = {
     whenIdle: async () => {
       await bridge.whenSettled();
-      await core!.activity.whenIdle();
+      await core.activity.whenIdle();
     },
     currentPage: () => (router.current ? { path: router.current.route, query: router.current.options } : null),
     pageData: (path?: string) => router.current?.getData(path),
     setPageData: (patch: Record<string, unknown>) => router.current?.setData(patch),
     pageStack: () => router.stack.map((p) => p.route),
-    modal: () => core!.ui.current(),
-    answerModal: (confirm: boolean) => core!.ui.answerModal(confirm),
+    modal: () => core.ui.current(),
+    answerModal: (confirm: boolean) => core.ui.answerModal(confirm),
     callTT: async (api: string, params: unknown) => {
       const fn = tt[api] as ((p: unknown) => Promise<unknown>) | undefined;
       if (typeof fn !== 'function') return { errMsg: `${api}:fail ${api} is not emulated by ttsim`, errno: 103 };

@@ -123,7 +123,6 @@ export class PageInstance {
   private dispatch(event: { handler: string; type: string; detail: unknown; currentTarget: unknown; target: unknown }): void {
     const handler = (this as unknown as Record<string, unknown>)[event.handler];
     if (typeof handler !== 'function') {
-      // eslint-disable-next-line no-console
       console.warn(`Page "${this.route}" does not have a method "${event.handler}" to handle event "${event.type}".`);
       return;
     }
