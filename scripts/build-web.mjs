@@ -14,7 +14,7 @@ await build({
   platform: 'browser',
   target: ['chrome120', 'safari16'],
   sourcemap: 'linked',
-  minify: false,
+  minify: true,
   logLevel: 'warning',
   define: { 'process.env.NODE_DEBUG': 'false' },
 });
