@@ -125,6 +125,7 @@ class Invocation<Ctx extends BaseCallContext> {
 
   record(result: SuccessResult | FailResult): void {
     const ok = !('errno' in result);
+    result = forRecord(result) as SuccessResult | FailResult;
     this.options.hooks.onCall?.({
       seq: nextSeq++,
       api: this.spec.name,
@@ -137,6 +138,17 @@ class Invocation<Ctx extends BaseCallContext> {
       rules: this.rules,
     });
   }
+}
+
+/**
+ * A call record keeps data, not behaviour: functions in a result (a FileSystemManager, Stats.isFile) become
+ * '[Function name]' so that the record can be stored, sent and shown without calling them.
+ */
+function forRecord(value: unknown, depth = 0): unknown {
+  if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
+  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map((v) => forRecord(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forRecord(v, depth + 1)]));
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

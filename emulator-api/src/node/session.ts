@@ -38,6 +38,8 @@ export interface Session {
   readonly profile: ClientProfile;
   /** The guest-facing API object, with the semantics a gadget sees. */
   readonly tt: Tt;
+  /** The session's FileSystemManager, reached without a getFileSystemManager call (the host routes its methods). */
+  readonly fileSystemManager: FileSystemManager;
   readonly dirs: { readonly tempDir: string; readonly userDir: string; readonly packageDir: string | undefined };
   /** Copies a host file into ttfile://temp as if chooseImage had picked it; returns its ttfile:// path. */
   importFile(hostPath: string): Promise<string>;
@@ -124,6 +126,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     appId,
     profile,
     tt: Object.freeze(tt) as Tt,
+    fileSystemManager: manager,
     dirs: sandbox.dirs,
     async importFile(hostPath) {
       return (await importIntoTemp(sandbox, hostPath)).path.guestPath;

@@ -131,7 +131,7 @@ export class HostSession {
     const tt = this.session.tt as unknown as Record<string, unknown>;
     if (method === undefined) return typeof tt[owner] === 'function' ? tt[owner] : undefined;
     if (owner !== 'FileSystemManager') return undefined;
-    const manager = this.session.tt.getFileSystemManager() as unknown as Record<string, unknown>;
+    const manager = this.session.fileSystemManager as unknown as Record<string, unknown>;
     return typeof manager[method] === 'function' ? manager[method] : undefined;
   }
 

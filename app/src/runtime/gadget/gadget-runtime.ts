@@ -2,7 +2,7 @@
  * Runs a gadget package in this (sandboxed) document: App() / getApp(), Page() / getCurrentPages(),
  * CommonJS modules, TTSS, pages rendered from TTML, navigation and the automation hooks.
  */
-import { compileTtss } from '../../ttss/index.js';
+import { compileTtss, toDomSelector } from '../../template/index.js';
 import type { Bridge } from '../bridge.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
@@ -96,6 +96,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       addStyle(container, `${route}.ttss`);
       const body = document.createElement('div');
       body.dataset.ttsimPageBody = route;
+      body.style.minHeight = '100%';
       container.append(body);
       return new PageInstance(route, query, definition, body, pageHost);
     },
@@ -150,6 +151,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       if (typeof fn !== 'function') return { errMsg: `${api}:fail ${api} is not emulated by ttsim`, errno: 103 };
       return fn(params).catch((fail: unknown) => fail);
     },
+    toDomSelector,
     navigate: async (method: string, url: string) => {
       const fn = tt[method] as (o: unknown) => Promise<unknown>;
       return fn({ url }).catch((fail: unknown) => fail);

@@ -2,8 +2,7 @@
  * A page instance: its data, setData with path keys, lifecycle, event handlers and rendering through the
  * compiled TTML into its own container.
  */
-import { compileTtml } from '../../ttml/index.js';
-import { createDomRenderer } from '../../dom/index.js';
+import { compileTtml, createDomRenderer, type CompiledTtml, type DomEvent, type DomRenderer } from '../../template/index.js';
 import type { Activity } from '../activity.js';
 import { cloneData, getByPath, setByPath } from './data-path.js';
 
@@ -27,8 +26,8 @@ export class PageInstance {
   data: Record<string, unknown>;
   readonly container: HTMLElement;
   private readonly methods: Record<string, unknown>;
-  private readonly renderer: { update(vnodes: unknown[]): void; destroy(): void };
-  private readonly template: { render(data: Record<string, unknown>): unknown[] };
+  private readonly renderer: DomRenderer;
+  private readonly template: CompiledTtml;
   private pendingCallbacks: (() => void)[] = [];
   private renderQueued = false;
   renderSeq = 0;
@@ -57,7 +56,8 @@ export class PageInstance {
     this.renderer = createDomRenderer(container, {
       onEvent: (event) => this.dispatch(event),
       resolveImageSrc: (src: string) => host.resolveImageSrc(route, src),
-      onNavigate: (e: { url: string; openType: string }) => host.navigate(e.url, e.openType),
+      onNavigate: (e) => host.navigate(e.url, e.openType),
+      onUnknownTag: (tag) => console.warn(`<${tag}> is not a Feishu component: ttsim renders it as a <view> (${path})`),
     });
   }
 
@@ -120,7 +120,7 @@ export class PageInstance {
     );
   }
 
-  private dispatch(event: { handler: string; type: string; detail: unknown; currentTarget: unknown; target: unknown }): void {
+  private dispatch(event: DomEvent): void {
     const handler = (this as unknown as Record<string, unknown>)[event.handler];
     if (typeof handler !== 'function') {
       console.warn(`Page "${this.route}" does not have a method "${event.handler}" to handle event "${event.type}".`);
