@@ -35,8 +35,11 @@ Page({
   },
 
   onLoad() {
-    const info = tt.getSystemInfoSync();
-    this.setData({ supported: tt.canIUse('compressImage'), platform: info.platform + ' · Feishu ' + info.version });
+    this.setData({ supported: tt.canIUse('compressImage') });
+    tt.getSystemInfo({
+      success: (info) => this.setData({ platform: info.platform + ' · Feishu ' + info.version }),
+      fail: (res) => this.setData({ platform: res.errMsg }),
+    });
   },
 
   choose() {
