@@ -1,8 +1,12 @@
 /** The `ttsim` command line. Exit codes: 0 ok, 1 a tt.* call failed, 2 usage error. */
 import { Command, CommanderError, Option } from 'commander';
-import { apiToJson, canIUse, canIUseSchemas, createProfile, findApi, listApis, renderAllText, renderApiText, standardIoRules } from '../../emulator-api/src/index.js';
-import { runCompress, type CompressFlags } from './compress.js';
-import { runDev, type DevFlags } from './dev.js';
+import { createProfile } from '../../emulator-api/src/common/profiles.js';
+import { findApi, listApis } from '../../emulator-api/src/common/registry.js';
+import { standardIoRules } from '../../emulator-api/src/common/standard-io.js';
+import { canIUse, canIUseSchemas } from '../../emulator-api/src/common/support.js';
+import { apiToJson, renderAllText, renderApiText } from '../../emulator-api/src/common/support-table.js';
+import type { CompressFlags } from './compress.js';
+import type { DevFlags } from './dev.js';
 import { parsePort, parseQuality, profileOptions, type ProfileFlags } from './options.js';
 
 export const EXIT_USAGE = 2;
@@ -29,6 +33,8 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .option('--out <file>', 'also copy the output image to this path')
       .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
   ).action(async (file: string, flags: CompressFlags) => {
+    // Commands load their modules when they run: `ttsim support` needs no sharp, `ttsim dev` starts sooner.
+    const { runCompress } = await import('./compress.js');
     setExit(await runCompress(file, flags, out));
   });
 
@@ -40,6 +46,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .addOption(new Option('--port <n>', 'port (default: a free one)').argParser((v) => parsePort(v)))
       .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
   ).action(async (project: string | undefined, flags: DevFlags) => {
+    const { runDev } = await import('./dev.js');
     const running = await runDev(project, flags, out);
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(resolve);

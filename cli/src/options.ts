@@ -1,6 +1,7 @@
 /** Profile options shared by the CLI's commands, checked by commander. */
 import { Option, InvalidArgumentError } from 'commander';
-import { appKinds, DEFAULT_CLIENT, devicePresets, normaliseClientVersion, platforms } from '../../emulator-api/src/index.js';
+import { DEFAULT_CLIENT, devicePresets, normaliseClientVersion } from '../../emulator-api/src/common/profiles.js';
+import { appKinds, platforms } from '../../emulator-api/src/common/types.js';
 
 export interface ProfileFlags {
   platform: (typeof platforms)[number];

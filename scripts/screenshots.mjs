@@ -1,0 +1,44 @@
+// Takes the README's screenshots of both examples through ttsim/automation: npm run build && node scripts/screenshots.mjs
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import sharp from 'sharp';
+import { launch } from 'ttsim/automation';
+
+const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-shots-'));
+const photo = path.join(dir, 'translucent.png');
+fs.copyFileSync(new URL('../examples/images/translucent.png', import.meta.url), photo);
+
+async function shoot(name, options, act) {
+  const sim = await launch({ ...options, dataDir: path.join(dir, name) });
+  try {
+    await act(sim);
+    await sim.screenshot(path.join(out, `${name}.png`));
+  } finally {
+    await sim.close();
+  }
+}
+
+await shoot('compress-demo-ios', { project: 'examples/compress-demo', platform: 'ios', client: '7.35.0' }, async (sim) => {
+  const page = await sim.currentPage();
+  sim.chooseFiles([photo]);
+  await (await page.$('button.choose')).tap();
+  await page.setData({ quality: 30 });
+  await (await page.$('button.compress')).tap();
+});
+await shoot('compress-demo-harmony-7.34', { project: 'examples/compress-demo', platform: 'harmony', client: '7.34.0' }, async () => {});
+await shoot('webapp-demo-android', { project: 'examples/webapp-demo', app: 'webapp', platform: 'android', client: '3.44.0' }, async (sim) => {
+  sim.chooseFiles([photo]);
+  const frame = sim.frame();
+  await frame.locator('#choose').click();
+  await frame.locator('#before .facts').filter({ hasText: '×' }).waitFor();
+  await frame.locator('#compress').click();
+  await frame.locator('#after .facts').filter({ hasText: '×' }).waitFor();
+});
+for (const file of fs.readdirSync(out)) {
+  const target = path.join(out, file);
+  const buffer = await sharp(target).png({ palette: true, quality: 90 }).toBuffer();
+  fs.writeFileSync(target, buffer);
+}
+console.log(`screenshots in ${out}`);
