@@ -56,7 +56,7 @@ export default tseslint.config(
   }),
   {
     // Example gadgets and web apps: the globals the Feishu runtime gives them.
-    files: ['examples/**/*.js'],
+    files: ['examples/**/*.js', 'e2e/fixtures/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { ...globals.browser, ...globals.commonjs, tt: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', h5sdk: 'readonly' },

@@ -98,7 +98,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       body.dataset.ttsimPageBody = route;
       body.style.minHeight = '100%';
       container.append(body);
-      return new PageInstance(route, query, definition, body, pageHost);
+      return new PageInstance(route, query, definition, container, body, pageHost);
     },
     windowConfig: (route): WindowConfig => {
       let own: WindowConfig = {};

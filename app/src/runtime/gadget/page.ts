@@ -36,7 +36,10 @@ export class PageInstance {
     route: string,
     query: Record<string, string>,
     definition: PageOptions,
+    /** The page's own box (its styles, shown or hidden with the page). */
     container: HTMLElement,
+    /** Where the template renders (the `page` of TTSS). */
+    body: HTMLElement,
     private readonly host: PageHost,
   ) {
     this.route = route;
@@ -53,7 +56,7 @@ export class PageInstance {
     const source = host.files[path];
     if (source === undefined) throw new Error(`${path} is missing: every page needs its .ttml file`);
     this.template = compileTtml(source, { path, load: (p: string) => host.files[p] });
-    this.renderer = createDomRenderer(container, {
+    this.renderer = createDomRenderer(body, {
       onEvent: (event) => this.dispatch(event),
       resolveImageSrc: (src: string) => host.resolveImageSrc(route, src),
       onNavigate: (e) => host.navigate(e.url, e.openType),

@@ -119,9 +119,10 @@ export class Router {
   }
 
   relaunch(route: string, query: Record<string, string>): void {
-    while (this.stack.length > 0) this.unload(this.stack.pop());
-    for (const page of this.tabPages.values()) this.unload(page);
+    const open = new Set([...this.stack, ...this.tabPages.values()]);
+    this.stack.length = 0;
     this.tabPages.clear();
+    for (const page of open) this.destroy(page);
     if (this.isTab(route)) this.showTab(route);
     else this.push(route, query);
   }
@@ -140,6 +141,8 @@ export class Router {
     if (previous) this.hide(previous);
     const page = this.create(route, query);
     this.stack.push(page);
+    // onLoad runs once the page is on the stack: getCurrentPages() includes it there, as in the real framework.
+    page.callHook('onLoad', { ...query });
     this.show(page, true);
   }
 
@@ -162,6 +165,7 @@ export class Router {
       this.tabPages.set(route, page);
     }
     this.stack.push(page);
+    if (fresh) page.callHook('onLoad', {});
     this.show(page, fresh);
   }
 
@@ -170,9 +174,7 @@ export class Router {
     container.dataset.ttsimPage = route;
     container.style.cssText = 'position:absolute;inset:0;overflow:auto;';
     this.viewport.append(container);
-    const page = this.host.createPage(route, query, container);
-    page.callHook('onLoad', { ...query });
-    return page;
+    return this.host.createPage(route, query, container);
   }
 
   private show(page: PageInstance, first: boolean): void {
@@ -192,12 +194,14 @@ export class Router {
     page.callHook('onHide');
   }
 
+  /** Closes a page; a tab page only hides, since tab pages stay alive. */
   private unload(page: PageInstance | undefined): void {
     if (!page) return;
-    if (this.tabPages.get(page.route) === page && this.isTab(page.route)) {
-      this.hide(page);
-      return;
-    }
+    if (this.tabPages.get(page.route) === page) this.hide(page);
+    else this.destroy(page);
+  }
+
+  private destroy(page: PageInstance): void {
     page.callHook('onUnload');
     page.destroy();
   }
