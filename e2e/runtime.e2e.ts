@@ -91,6 +91,12 @@ test('the guest cannot reach the shell, its token or another session', async () 
   const sim = await open({ project: fixture('runtime-gadget'), platform: 'ios' });
   try {
     const probe = await sim.frame().evaluate(async () => {
+      // Runs in the guest frame (this file is type-checked without DOM types).
+      const { window, location, document } = globalThis as unknown as {
+        window: { parent: { location: { href: string } }; origin: string };
+        location: { pathname: string };
+        document: { cookie: string };
+      };
       const results: Record<string, string> = {};
       try {
         results.parent = String(window.parent.location.href);
