@@ -107,6 +107,41 @@ describe('ttsim support and can-i-use', () => {
   });
 });
 
+describe('ttsim dev', () => {
+  it('starts the server on 127.0.0.1 with the bundled example and prints the simulator URL', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(root, 'bin/ttsim.js'), 'dev', '--platform', 'ios'], { cwd: root, env: { ...process.env, TTSIM_DATA_DIR: dataDir } });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:\d+\/s\/\S+/.exec(text);
+          if (match) resolve(match[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`ttsim dev exited with ${code}: ${text}`)));
+      });
+      const shell = await fetch(url);
+      expect(shell.status).toBe(200);
+      const html = await shell.text();
+      expect(html).toContain('sandbox="allow-scripts allow-forms"');
+      expect(html).toContain('iPhone 15 · gadget · ios');
+      const withoutToken = await fetch(url.replace(/\?token=.*/, ''));
+      expect(withoutToken.status).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 with a clear message for a folder that is no gadget or web app', async () => {
+    const { code, stderr } = await ttsim('dev', dataDir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is neither a Feishu gadget \(no app.json\) nor a web app \(no index.html\)/);
+  });
+});
+
 describe('after npm ci, with no other step', () => {
   it('npx ttsim runs from the project root', async () => {
     const { stdout } = await run('npx', ['--no-install', 'ttsim', '--help'], { cwd: root });
