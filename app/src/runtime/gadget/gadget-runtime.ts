@@ -2,7 +2,8 @@
  * Runs a gadget package in this (sandboxed) document: App() / getApp(), Page() / getCurrentPages(),
  * CommonJS modules, TTSS, pages rendered from TTML, navigation and the automation hooks.
  */
-import { compileTtss, toDomSelector } from '../../template/index.js';
+import { toDomSelector } from '../../dom/index.js';
+import { compileTtss } from '../../ttss/index.js';
 import type { Bridge } from '../bridge.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
@@ -72,6 +73,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       return started.core!.activity;
     },
     files,
+    rpxToPx,
     resolveImageSrc,
     navigate: (url, openType) => {
       const method = ({ navigate: 'navigateTo', redirect: 'redirectTo', switchTab: 'switchTab', reLaunch: 'reLaunch', navigateBack: 'navigateBack' } as Record<string, string>)[openType] ?? 'navigateTo';

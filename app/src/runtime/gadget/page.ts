@@ -2,7 +2,8 @@
  * A page instance: its data, setData with path keys, lifecycle, event handlers and rendering through the
  * compiled TTML into its own container.
  */
-import { compileTtml, createDomRenderer, type CompiledTtml, type DomEvent, type DomRenderer } from '../../template/index.js';
+import { createDomRenderer, type DomEvent, type DomRenderer } from '../../dom/index.js';
+import { compileTtml, type CompiledTtml } from '../../ttml/index.js';
 import type { Activity } from '../activity.js';
 import { cloneData, getByPath, setByPath } from './data-path.js';
 
@@ -12,6 +13,8 @@ export type PageOptions = Record<string, unknown> & { data?: Record<string, unkn
 export interface PageHost {
   readonly activity: Activity;
   readonly files: Readonly<Record<string, string>>;
+  /** px per rpx: the window width / 750. */
+  readonly rpxToPx: number;
   /** Host URL of a package or ttfile:// path named from this page. */
   resolveImageSrc(route: string, src: string): string;
   navigate(url: string, openType: string): void;
@@ -56,11 +59,13 @@ export class PageInstance {
     const source = host.files[path];
     if (source === undefined) throw new Error(`${path} is missing: every page needs its .ttml file`);
     this.template = compileTtml(source, { path, load: (p: string) => host.files[p] });
+    for (const warning of this.template.warnings) console.warn(warning);
     this.renderer = createDomRenderer(body, {
       onEvent: (event) => this.dispatch(event),
       resolveImageSrc: (src: string) => host.resolveImageSrc(route, src),
       onNavigate: (e) => host.navigate(e.url, e.openType),
       onUnknownTag: (tag) => console.warn(`<${tag}> is not a Feishu component: ttsim renders it as a <view> (${path})`),
+      rpxToPx: host.rpxToPx,
     });
   }
 
