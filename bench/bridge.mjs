@@ -16,7 +16,7 @@ import { machineInfo } from './lib/machine.mjs';
 import { median, percentile } from './lib/stats.mjs';
 
 const ROUND_TRIPS = 10_000;
-const STARTS = 7;
+const STARTS = 5;
 const root = new URL('../', import.meta.url).pathname;
 const log = (text) => process.stderr.write(`[bridge ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 const stats = (samples) => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) });

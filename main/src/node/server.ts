@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isTtError } from '../../../emulator-api/src/common/errors.js';
-import { decodeValue, encodeValue, type GuestToHost, type HostToGuest, type HostToShell } from '../common/protocol.js';
+import { decodeValue, encodeValue, type GuestToHost, type HostEvent, type HostToGuest, type HostToShell } from '../common/protocol.js';
 import type { Host, HostSession } from './host.js';
 import { shellHtml, gadgetHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
@@ -185,7 +185,12 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   function attachShell(ws: WebSocket, session: HostSession): void {
     const push = (message: HostToShell) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(encodeValue(message)));
     push({ t: 'events', events: session.events.list() });
-    const stop = session.events.subscribe((event) => push({ t: 'events', events: [event] }));
+    // Events are sent in batches, once per turn of the event loop, off the path of the guest's calls.
+    let batch: HostEvent[] = [];
+    const stop = session.events.subscribe((event) => {
+      if (batch.length === 0) setImmediate(() => push({ t: 'events', events: batch.splice(0) }));
+      batch.push(event);
+    });
     ws.on('close', stop);
   }
 

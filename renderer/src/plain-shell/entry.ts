@@ -31,14 +31,32 @@ function line(event: HostEvent): HTMLElement | undefined {
   return div;
 }
 
+/** Lines shown at most; older ones are dropped (the full stream stays on the host). */
+const MAX_LINES = 500;
+let pending: HostEvent[] = [];
+let scheduled = false;
+
+/** Draws once per frame: a burst of calls costs one layout, not one per call. */
+function flush(): void {
+  scheduled = false;
+  const fragment = document.createDocumentFragment();
+  for (const event of pending.splice(0).slice(-MAX_LINES)) {
+    const div = line(event);
+    if (div) fragment.append(div);
+  }
+  log.append(fragment);
+  while (log.childElementCount > MAX_LINES) log.firstElementChild!.remove();
+  log.scrollTop = log.scrollHeight;
+}
+
 const url = new URL(`/s/${config.sessionId}/ws?token=${encodeURIComponent(token)}`, location.href);
 url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
 const socket = new WebSocket(url);
 socket.addEventListener('message', (message) => {
   const data = JSON.parse(String(message.data)) as HostToShell;
-  for (const event of data.events) {
-    const div = line(event);
-    if (div) log.append(div);
+  pending.push(...data.events);
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(flush);
   }
-  log.scrollTop = log.scrollHeight;
 });
