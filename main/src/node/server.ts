@@ -186,7 +186,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     const push = (message: HostToShell) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(encodeValue(message)));
     push({ t: 'events', events: session.events.list() });
     // Events are sent in batches, once per turn of the event loop, off the path of the guest's calls.
-    let batch: HostEvent[] = [];
+    const batch: HostEvent[] = [];
     const stop = session.events.subscribe((event) => {
       if (batch.length === 0) setImmediate(() => push({ t: 'events', events: batch.splice(0) }));
       batch.push(event);

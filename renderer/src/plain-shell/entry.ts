@@ -33,7 +33,7 @@ function line(event: HostEvent): HTMLElement | undefined {
 
 /** Lines shown at most; older ones are dropped (the full stream stays on the host). */
 const MAX_LINES = 500;
-let pending: HostEvent[] = [];
+const pending: HostEvent[] = [];
 let scheduled = false;
 
 /** Draws once per frame: a burst of calls costs one layout, not one per call. */
