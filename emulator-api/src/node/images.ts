@@ -5,7 +5,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import sharp, { type JpegOptions } from 'sharp';
+import type { JpegOptions, Sharp, SharpOptions } from 'sharp';
 import { Errno, TtError } from '../common/errors.js';
 import { writeAtomic } from './sandbox.js';
 
@@ -17,7 +17,20 @@ export function jpegOutputOptions(quality: number): JpegOptions {
   return { quality: Math.round(quality), optimiseCoding: false, chromaSubsampling: '4:2:0' };
 }
 
-sharp.cache(false);
+type SharpFactory = (input: string, options: SharpOptions) => Sharp;
+let loading: Promise<SharpFactory> | undefined;
+
+/**
+ * sharp, loaded on the first image call: a session that never touches an image (and `ttsim dev` until the
+ * gadget does) starts without libvips. Its cache is off: each image is read once.
+ */
+function loadSharp(): Promise<SharpFactory> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp as unknown as SharpFactory;
+  });
+  return loading;
+}
 
 export interface SniffedType {
   readonly ext: string;
@@ -77,6 +90,7 @@ export interface ImageHeader {
 export async function readHeader(hostPath: string, guestPath: string): Promise<ImageHeader> {
   const type = await sniff(hostPath);
   try {
+    const sharp = await loadSharp();
     const meta = await sharp(hostPath, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     if (!meta.width || !meta.height || !meta.format) throw new Error('unsupported image format');
     return { width: meta.width, height: meta.height, format: meta.format, orientation: meta.orientation ?? 1 };
@@ -90,6 +104,7 @@ export async function readHeader(hostPath: string, guestPath: string): Promise<I
  * alpha flattened onto white, the first frame of an animation, converted to sRGB, metadata dropped.
  */
 export async function encodeJpeg(input: { hostPath: string; guestPath: string; type: SniffedType | undefined }, outputPath: string, quality: number): Promise<void> {
+  const sharp = await loadSharp();
   const pipeline = sharp(input.hostPath, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', animated: false })
     .autoOrient()
     .flatten({ background: '#ffffff' })
