@@ -10,7 +10,7 @@ import type { BootPayload } from '../../../../main/src/common/protocol.js';
 import { showErrorOverlay } from './error-overlay.js';
 import { ModuleError, ModuleLoader, packageFrame } from './modules.js';
 import { PageInstance, type PageHost, type PageOptions } from './page.js';
-import { resolveFrom } from './paths.js';
+import { resolvePackagePath } from '../../ttml/package-path.js';
 import { Router, type AppJson, type WindowConfig } from './router.js';
 
 interface AppInstance extends Record<string, unknown> {
@@ -52,7 +52,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const resolveImageSrc = (route: string, src: string) => {
     if (/^(https?:|data:|blob:)/.test(src)) return src;
     if (src.startsWith('ttfile://')) return `${base}__ttfile__/${src.slice('ttfile://'.length)}`;
-    return fileUrl(resolveFrom(`${route}.ttml`, src));
+    return fileUrl(resolvePackagePath(`${route}.ttml`, src));
   };
 
   const addStyle = (parent: HTMLElement, path: string) => {

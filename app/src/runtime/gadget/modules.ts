@@ -2,7 +2,7 @@
  * CommonJS for gadget JS files: require / module.exports / exports between package files. Each file runs as
  * an inline script with a sourceURL, so stack traces and syntax errors name the original file and line.
  */
-import { resolveFrom } from './paths.js';
+import { resolvePackagePath } from '../../ttml/package-path.js';
 
 export type ModuleGlobals = Record<string, unknown>;
 
@@ -57,7 +57,7 @@ export class ModuleLoader {
   }
 
   private resolve(from: string, target: string): string {
-    const base = target.startsWith('.') || target.startsWith('/') ? resolveFrom(from, target) : resolveFrom(from, `./${target}`);
+    const base = target.startsWith('.') || target.startsWith('/') ? resolvePackagePath(from, target) : resolvePackagePath(from, `./${target}`);
     for (const candidate of [base, `${base}.js`, `${base}.json`, `${base}/index.js`]) {
       if (this.files[candidate] !== undefined) return candidate;
     }
