@@ -34,18 +34,12 @@ export const showToast = defineApi({
   failures: [{ errno: Errno.invalidParameter, when: 'title missing or not a string', provenance: assumed(docs.errno) }],
 });
 
-export const hideToast = defineApi({
-  name: 'hideToast',
-  style: 'async',
-  side: 'guest',
-  summary: 'Hides the toast.',
-  doc: docs.interaction,
-  params: z.strictObject({}),
-  result: z.strictObject({}),
-  support: uiSupport,
-  behaviours: [],
-  failures: [],
-});
+/** hideToast / hideLoading: no parameters, nothing returned. */
+function hideApi<const Name extends string>(name: Name, summary: string) {
+  return defineApi({ name, style: 'async', side: 'guest', summary, doc: docs.interaction, params: z.strictObject({}), result: z.strictObject({}), support: uiSupport, behaviours: [], failures: [] });
+}
+
+export const hideToast = hideApi('hideToast', 'Hides the toast.');
 
 export const showLoading = defineApi({
   name: 'showLoading',
@@ -60,18 +54,7 @@ export const showLoading = defineApi({
   failures: [{ errno: Errno.invalidParameter, when: 'title missing or not a string', provenance: assumed(docs.errno) }],
 });
 
-export const hideLoading = defineApi({
-  name: 'hideLoading',
-  style: 'async',
-  side: 'guest',
-  summary: 'Hides the loading indicator.',
-  doc: docs.interaction,
-  params: z.strictObject({}),
-  result: z.strictObject({}),
-  support: uiSupport,
-  behaviours: [],
-  failures: [],
-});
+export const hideLoading = hideApi('hideLoading', 'Hides the loading indicator.');
 
 export const showModal = defineApi({
   name: 'showModal',
