@@ -3,10 +3,10 @@
  * Sync APIs. Both are authorised by the guest token in `base` (the path this document was served under).
  */
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { decodeValue, encodeValue, type BootPayload, type GuestToHost, type HostToGuest, type SyncAnswer } from '../../../main/src/common/protocol.js';
+import { decodeValue, encodeValue, type BootPayload, type GuestToHost, type HostToGuest, type PrepareAnswer, type SyncAnswer } from '../../../main/src/common/protocol.js';
 
 export class Bridge {
-  private readonly pending = new Map<number, (result: SuccessResult | FailResult) => void>();
+  private readonly pending = new Map<number, (answer: never) => void>();
   private readonly queue: string[] = [];
   private nextId = 1;
   /** APIs a test has mocked: sent to the host even when the guest would run them itself. */
@@ -41,10 +41,19 @@ export class Bridge {
 
   /** Runs an async API on the host. */
   call(api: string, params: unknown): Promise<SuccessResult | FailResult> {
+    return this.request<SuccessResult | FailResult>((id) => ({ t: 'call', id, api, params: encodeValue(params) }));
+  }
+
+  /** Support check and validation on the host for an API the guest runs itself. */
+  prepare(api: string, params: unknown): Promise<PrepareAnswer> {
+    return this.request<PrepareAnswer>((id) => ({ t: 'prepare', id, api, params: encodeValue(params) }));
+  }
+
+  private request<T>(message: (id: number) => GuestToHost): Promise<T> {
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post({ t: 'call', id, api, params: encodeValue(params) });
+    return new Promise<T>((resolve) => {
+      this.pending.set(id, resolve as (answer: never) => void);
+      this.post(message(id));
     });
   }
 
@@ -78,10 +87,10 @@ export class Bridge {
   private onMessage(text: string): void {
     const message = JSON.parse(text) as HostToGuest;
     if (message.t === 'mocks') this.mocked = new Set(message.apis);
-    else if (message.t === 'result') {
+    else {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
-      resolve?.(decodeValue(message.result) as SuccessResult | FailResult);
+      resolve?.(decodeValue(message.t === 'result' ? message.result : message.answer) as never);
       if (this.pending.size === 0) for (const waiter of this.idleWaiters.splice(0)) waiter();
     }
   }

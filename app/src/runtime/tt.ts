@@ -1,14 +1,12 @@
 /**
- * Builds the guest's `tt` object from the boot list: host APIs go over the bridge, guest APIs (screen
- * effects) run here through the same registry entry and dispatcher as on the host, and their call
- * records go to the host's event stream.
+ * Builds the guest's `tt` object from the boot list: host APIs go over the bridge; guest APIs (screen
+ * effects) run here after the host has checked support and validated their parameters against the same
+ * registry entry, and the host records their outcome. The guest carries no schemas: it stays small.
  */
-import type { ApiSpec } from '../../../emulator-api/src/common/api-spec.js';
-import { makeAsyncApi, makeSyncApi, TtSyncError, type BaseCallContext, type Implementation } from '../../../emulator-api/src/common/call.js';
-import { argumentProblem, deliver, splitCallbacks, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import type { BaseCallContext, Implementation } from '../../../emulator-api/src/common/call.js';
+import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
-import { findApi } from '../../../emulator-api/src/common/registry.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
 
@@ -47,36 +45,45 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
     throw new TtSyncError(answer.fail);
   };
 
-  const runner = {
-    profile: options.profile,
-    hooks: {
-      onCall: (record: Parameters<NonNullable<Parameters<typeof makeAsyncApi>[2]['hooks']['onCall']>>[0]) => bridge.post({ t: 'record', record }),
-      onCallbackError: options.onCallbackError,
-    },
-    timeoutMs: 24 * 60 * 60 * 1000,
-    createContext: (base: BaseCallContext) => base,
-  };
+  const shortName = (api: string) => api.split('.').pop()!;
 
-  const inGuest = (api: GuestApi, spec: ApiSpec) => {
-    const implementation = options.guestImplementations[api.name];
+  const inGuest = (api: GuestApi) => {
+    const implementation = options.guestImplementations[api.name] as ((params: unknown, ctx: BaseCallContext) => unknown) | undefined;
     if (!implementation) return viaHost(api);
-    const local = makeAsyncApi(spec, implementation, runner);
     const remote = viaHost(api);
     return (arg?: unknown) => {
       if (bridge.mocked.has(api.name)) return remote(arg);
-      const result = local(arg);
-      if (result) void options.track(result.catch(() => undefined));
-      return result;
+      const split = splitCallbacks(arg);
+      const problem = argumentProblem(split);
+      const startedAt = Date.now();
+      const started = performance.now();
+      const run = async (): Promise<SuccessResult | FailResult> => {
+        if (problem) return localFail(api.name, Errno.invalidParameter, problem);
+        // Only the host round trip counts as activity: a modal waits for the user, not for ttsim.
+        const prepared = await options.track(bridge.prepare(api.name, split.params));
+        if (!prepared.ok) return prepared.fail;
+        const rules: string[] = [];
+        let result: SuccessResult | FailResult;
+        try {
+          const value = await implementation(prepared.params, { profile: options.profile, applyRule: (id) => void rules.push(id) });
+          result = { errMsg: `${shortName(api.name)}:ok`, ...(value as object) };
+        } catch (error) {
+          if (isTtError(error) && error.rule) rules.push(error.rule);
+          result = isTtError(error)
+            ? localFail(api.name, error.errno, error.detail)
+            : localFail(api.name, Errno.internal, `ttsim internal error: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        bridge.post({ t: 'outcome', api: api.name, params: split.params, result, rules, startedAt, durationMs: performance.now() - started });
+        return result;
+      };
+      return deliver(run(), split.callbacks, (error) => options.onCallbackError(api.name, error));
     };
   };
 
   const tt: Record<string, unknown> = {};
   const fileSystemManager: Record<string, unknown> = {};
   for (const api of options.apis) {
-    const spec = findApi(api.name);
-    let fn: unknown;
-    if (api.side === 'guest' && spec) fn = api.style === 'async' ? inGuest(api, spec) : makeSyncApi(spec, options.guestImplementations[api.name]!, runner);
-    else fn = api.style === 'async' ? viaHost(api) : syncViaHost(api);
+    const fn = api.style === 'sync' ? syncViaHost(api) : api.side === 'guest' ? inGuest(api) : viaHost(api);
     const [owner, method] = api.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = fn;
     else if (owner === 'FileSystemManager') fileSystemManager[method] = fn;

@@ -8,10 +8,10 @@ import { Errno, errnoMeaning, isTtError, TtError, type ErrnoValue } from './erro
 import type { ClientProfile } from './profiles.js';
 import { checkApiSupport } from './support.js';
 import type { Provenance } from './types.js';
-import { argumentProblem, deliver, splitCallbacks, type FailResult, type SuccessResult } from './callbacks.js';
+import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
 import { formatIssue } from './validation.js';
 
-export type { FailResult, SuccessResult } from './callbacks.js';
+export { TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
 
 export interface AppliedRule {
   readonly id: string;
@@ -60,19 +60,6 @@ function failResult(spec: ApiSpec, errno: ErrnoValue, detail: string): FailResul
   return { errMsg: `${errMsgName(spec)}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
 }
 
-/** A Sync API's failure, thrown to the caller. */
-export class TtSyncError extends Error {
-  readonly errMsg: string;
-  readonly errno: ErrnoValue;
-  readonly errString: string;
-  constructor(result: FailResult) {
-    super(result.errMsg);
-    this.name = 'TtSyncError';
-    this.errMsg = result.errMsg;
-    this.errno = result.errno;
-    this.errString = result.errString;
-  }
-}
 
 class Invocation<Ctx extends BaseCallContext> {
   readonly rules: AppliedRule[] = [];
@@ -157,6 +144,47 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
     timer = setTimeout(() => reject(new TtError(Errno.internal, `timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * For APIs that run in the guest: the support check and parameter validation, done on the host so that the
+ * guest needs no schema library. Returns the parsed parameters, or the fail result (already recorded).
+ */
+export function prepareGuestCall(spec: ApiSpec, params: unknown, options: CallRunnerOptions<BaseCallContext>): { ok: true; params: unknown } | { ok: false; fail: FailResult } {
+  const invocation = new Invocation(spec, options, params);
+  try {
+    return { ok: true, params: invocation.prepare() };
+  } catch (error) {
+    const fail = invocation.toFail(error);
+    invocation.record(fail);
+    return { ok: false, fail };
+  }
+}
+
+/** Records the outcome of a guest-run call, with the behaviour rules (by id) it applied. */
+export function recordGuestCall(
+  spec: ApiSpec,
+  call: { params: unknown; result: SuccessResult | FailResult; rules: readonly string[]; startedAt: number; durationMs: number },
+  options: CallRunnerOptions<BaseCallContext>,
+): void {
+  const rules: AppliedRule[] = [];
+  for (const id of call.rules) {
+    const rule = spec.behaviours.find((r) => r.id === id);
+    if (rule && !rules.some((r) => r.id === id)) rules.push({ id, text: rule.text, provenance: rule.provenance });
+  }
+  const result = forRecord(call.result) as SuccessResult | FailResult;
+  const ok = !('errno' in result);
+  options.hooks.onCall?.({
+    seq: nextSeq++,
+    api: spec.name,
+    params: call.params,
+    startedAt: call.startedAt,
+    durationMs: call.durationMs,
+    ok,
+    result,
+    ...(ok ? {} : { errno: (result as FailResult).errno }),
+    rules,
+  });
 }
 
 /** Builds the guest-facing function of an async API. */

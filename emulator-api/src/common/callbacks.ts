@@ -17,6 +17,20 @@ export interface FailResult {
   errString: string;
 }
 
+/** A Sync API's failure, thrown to the caller with errMsg, errno and errString. */
+export class TtSyncError extends Error {
+  readonly errMsg: string;
+  readonly errno: ErrnoValue;
+  readonly errString: string;
+  constructor(result: FailResult) {
+    super(result.errMsg);
+    this.name = 'TtSyncError';
+    this.errMsg = result.errMsg;
+    this.errno = result.errno;
+    this.errString = result.errString;
+  }
+}
+
 export const callbackNames = ['success', 'fail', 'complete'] as const;
 export type CallbackName = (typeof callbackNames)[number];
 

@@ -39,14 +39,31 @@ export type GuestEvent =
   | { readonly kind: 'error'; readonly message: string; readonly file?: string; readonly line?: number; readonly stack?: string }
   | { readonly kind: 'ui'; readonly what: string; readonly detail: unknown };
 
+/** The outcome of a call the guest ran itself, for the host to record with its rules' provenance. */
+export interface GuestCallOutcome {
+  readonly api: string;
+  readonly params: unknown;
+  readonly result: SuccessResult | FailResult;
+  /** Ids of the behaviour rules the guest applied. */
+  readonly rules: readonly string[];
+  readonly startedAt: number;
+  readonly durationMs: number;
+}
+
+/** The host's answer to `prepare`: parsed parameters, or the fail result (support check, validation). */
+export type PrepareAnswer = { readonly ok: true; readonly params: unknown } | { readonly ok: false; readonly fail: FailResult };
+
 export type GuestToHost =
   | { readonly t: 'call'; readonly id: number; readonly api: string; readonly params: unknown }
-  | { readonly t: 'record'; readonly record: CallRecord }
+  /** A guest-side API (toast, modal, navigation) asks the host to check support and validate first. */
+  | { readonly t: 'prepare'; readonly id: number; readonly api: string; readonly params: unknown }
+  | ({ readonly t: 'outcome' } & GuestCallOutcome)
   | { readonly t: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
   | { readonly t: 'event'; readonly event: GuestEvent };
 
 export type HostToGuest =
   | { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult }
+  | { readonly t: 'prepared'; readonly id: number; readonly answer: PrepareAnswer }
   /** APIs a test has mocked: the guest sends those to the host even when it would run them itself. */
   | { readonly t: 'mocks'; readonly apis: readonly string[] };
 

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
 import { isFail, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { CallRecord } from '../../../emulator-api/src/common/call.js';
-import { TtSyncError } from '../../../emulator-api/src/common/call.js';
+import { prepareGuestCall, recordGuestCall, TtSyncError, type CallRunnerOptions, type BaseCallContext } from '../../../emulator-api/src/common/call.js';
 import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
 import { createSession, type Session } from '../../../emulator-api/src/index.js';
 import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
-import type { BootPayload, GuestApi, GuestToHost, SyncAnswer } from '../common/protocol.js';
+import type { BootPayload, GuestApi, GuestCallOutcome, GuestToHost, PrepareAnswer, SyncAnswer } from '../common/protocol.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
 
@@ -95,9 +95,31 @@ export class HostSession {
     }
   }
 
-  /** A message from the guest that is not a call: its own API records, console output and runtime events. */
-  receive(message: Exclude<GuestToHost, { t: 'call' }>): void {
-    if (message.t === 'record') this.events.push({ type: 'call', record: message.record, side: 'guest', mocked: false });
+  /** Support check and validation for an API the guest runs itself (the guest carries no schemas). */
+  prepare(api: string, params: unknown): PrepareAnswer {
+    const spec = findApi(api);
+    if (!spec || spec.side !== 'guest') return { ok: false, fail: notEmulated(api) };
+    return prepareGuestCall(spec, params, this.guestRunner);
+  }
+
+  /** Records a call the guest ran, resolving its rule ids to their texts and provenance. */
+  recordGuestOutcome(outcome: GuestCallOutcome): void {
+    const spec = findApi(outcome.api);
+    if (spec) recordGuestCall(spec, outcome, this.guestRunner);
+  }
+
+  private get guestRunner(): CallRunnerOptions<BaseCallContext> {
+    return {
+      profile: this.session.profile,
+      hooks: { onCall: (record) => this.events.push({ type: 'call', record, side: 'guest', mocked: false }) },
+      timeoutMs: 0,
+      createContext: (base) => base,
+    };
+  }
+
+  /** A message from the guest that is not a call: outcomes of its own APIs, console output and runtime events. */
+  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' }>): void {
+    if (message.t === 'outcome') this.recordGuestOutcome(message);
     else if (message.t === 'console') this.events.push({ type: 'console', level: message.level, args: message.args });
     else if (message.t === 'event') this.events.push({ type: 'guest', event: message.event });
   }

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isTtError } from '../../../emulator-api/src/common/errors.js';
-import { decodeValue, encodeValue, type GuestToHost, type HostEvent, type HostToGuest, type HostToShell } from '../common/protocol.js';
+import { decodeValue, encodeValue, type GuestToHost, type HostEvent, type HostToGuest, type HostToShell, type PrepareAnswer } from '../common/protocol.js';
 import type { Host, HostSession } from './host.js';
 import { shellHtml, gadgetHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
@@ -174,6 +174,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       }
       if (message.t === 'call') {
         void session.call(message.api, decodeValue(message.params)).then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
+      } else if (message.t === 'prepare') {
+        sendToGuest({ t: 'prepared', id: message.id, answer: encodeValue(session.prepare(message.api, decodeValue(message.params))) as PrepareAnswer });
       } else session.receive(message);
     });
     ws.on('close', () => {
