@@ -137,8 +137,8 @@ async function main() {
 | path | p50 ms | p99 ms | max ms | target | result |
 |---|---:|---:|---:|---|---|
 | bare WebSocket echo (page ↔ \`ws\` on 127.0.0.1) | ${echo.p50.toFixed(3)} | ${echo.p99.toFixed(3)} | ${echo.max.toFixed(1)} | baseline | – |
-| \`tt.getSystemInfo()\` guest → server → emulator-api → guest | ${bridge.p50.toFixed(3)} | ${bridge.p99.toFixed(3)} | ${bridge.max.toFixed(1)} | p50 ≤ 0.5, p99 ≤ 2 | ${verdict(bridge.p50 <= 0.5 && bridge.p99 <= 2)} |
-| ratio to the bare echo | ${(bridge.p50 / echo.p50).toFixed(2)}× | ${(bridge.p99 / echo.p99).toFixed(2)}× | | ≤ 1.3× where the absolute target is below the baseline | |
+| \`tt.getSystemInfo()\` guest → server → emulator-api → guest | ${bridge.p50.toFixed(3)} | ${bridge.p99.toFixed(3)} | ${bridge.max.toFixed(1)} | p50 ≤ 0.5, p99 ≤ 2 | ${verdict(bridge.p50 <= 0.5 && bridge.p99 <= 2)}${echo.p50 > 0.5 || echo.p99 > 2 ? ' (the bare baseline itself misses it)' : ''} |
+| ratio to the bare echo | ${(bridge.p50 / echo.p50).toFixed(2)}× | ${(bridge.p99 / echo.p99).toFixed(2)}× | | ≤ 1.3× (where the absolute target is below the baseline) | ${verdict(bridge.p50 / echo.p50 <= 1.3 && bridge.p99 / echo.p99 <= 1.3)} |
 
 ## Start-up: command start → first page rendered (median of ${STARTS}, browser already running)
 
