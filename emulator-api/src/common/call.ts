@@ -3,7 +3,7 @@
  * validation, success / fail / complete callbacks or a Promise, errMsg / errno / errString, a timeout,
  * and one CallRecord per call for the event stream.
  */
-import { errMsgName, type ApiSpec, type BehaviourRule } from './api-spec.js';
+import { errMsgName, type ApiSpec } from './api-spec.js';
 import { Errno, errnoMeaning, isTtError, TtError, type ErrnoValue } from './errors.js';
 import type { ClientProfile } from './profiles.js';
 import { checkApiSupport } from './support.js';
@@ -56,6 +56,22 @@ export interface CallRunnerOptions<Ctx extends BaseCallContext> {
 
 let nextSeq = 1;
 
+/**
+ * The one way a CallRecord is made (host calls, guest-run calls, test mocks): numbered in one sequence,
+ * ok / errno derived from the result, and the result kept as data (see forRecord).
+ */
+export function makeCallRecord(call: { api: string; params: unknown; startedAt: number; durationMs: number; result: SuccessResult | FailResult; rules: readonly AppliedRule[] }): CallRecord {
+  const result = forRecord(call.result) as SuccessResult | FailResult;
+  const ok = !('errno' in result);
+  return { seq: nextSeq++, api: call.api, params: call.params, startedAt: call.startedAt, durationMs: call.durationMs, ok, result, ...(ok ? {} : { errno: (result as FailResult).errno }), rules: call.rules };
+}
+
+/** A behaviour rule of `spec` as recorded with a call. */
+function appliedRule(spec: ApiSpec, id: string): AppliedRule | undefined {
+  const rule = spec.behaviours.find((r) => r.id === id);
+  return rule && { id, text: rule.text, provenance: rule.provenance };
+}
+
 function failResult(spec: ApiSpec, errno: ErrnoValue, detail: string): FailResult {
   return { errMsg: `${errMsgName(spec)}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
 }
@@ -76,9 +92,9 @@ class Invocation<Ctx extends BaseCallContext> {
     return this.options.createContext({
       profile: this.options.profile,
       applyRule: (id) => {
-        const rule: BehaviourRule | undefined = this.spec.behaviours.find((r) => r.id === id);
+        const rule = appliedRule(this.spec, id);
         if (!rule) throw new Error(`ttsim bug: ${this.spec.name} has no behaviour rule ${id}`);
-        if (!this.rules.some((r) => r.id === id)) this.rules.push({ id, text: rule.text, provenance: rule.provenance });
+        if (!this.rules.some((r) => r.id === id)) this.rules.push(rule);
       },
     });
   }
@@ -111,19 +127,9 @@ class Invocation<Ctx extends BaseCallContext> {
   }
 
   record(result: SuccessResult | FailResult): void {
-    const ok = !('errno' in result);
-    result = forRecord(result) as SuccessResult | FailResult;
-    this.options.hooks.onCall?.({
-      seq: nextSeq++,
-      api: this.spec.name,
-      params: this.params,
-      startedAt: this.startedAt,
-      durationMs: performance.now() - this.started,
-      ok,
-      result,
-      ...(ok ? {} : { errno: (result as FailResult).errno }),
-      rules: this.rules,
-    });
+    this.options.hooks.onCall?.(
+      makeCallRecord({ api: this.spec.name, params: this.params, startedAt: this.startedAt, durationMs: performance.now() - this.started, result, rules: this.rules }),
+    );
   }
 }
 
@@ -167,24 +173,8 @@ export function recordGuestCall(
   call: { params: unknown; result: SuccessResult | FailResult; rules: readonly string[]; startedAt: number; durationMs: number },
   options: CallRunnerOptions<BaseCallContext>,
 ): void {
-  const rules: AppliedRule[] = [];
-  for (const id of call.rules) {
-    const rule = spec.behaviours.find((r) => r.id === id);
-    if (rule && !rules.some((r) => r.id === id)) rules.push({ id, text: rule.text, provenance: rule.provenance });
-  }
-  const result = forRecord(call.result) as SuccessResult | FailResult;
-  const ok = !('errno' in result);
-  options.hooks.onCall?.({
-    seq: nextSeq++,
-    api: spec.name,
-    params: call.params,
-    startedAt: call.startedAt,
-    durationMs: call.durationMs,
-    ok,
-    result,
-    ...(ok ? {} : { errno: (result as FailResult).errno }),
-    rules,
-  });
+  const rules = [...new Set(call.rules)].map((id) => appliedRule(spec, id)).filter((rule) => rule !== undefined);
+  options.hooks.onCall?.(makeCallRecord({ ...call, api: spec.name, rules }));
 }
 
 /** Builds the guest-facing function of an async API. */

@@ -5,9 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
-import { isFail, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import type { CallRecord } from '../../../emulator-api/src/common/call.js';
-import { prepareGuestCall, recordGuestCall, TtSyncError, type CallRunnerOptions, type BaseCallContext } from '../../../emulator-api/src/common/call.js';
+import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { makeCallRecord, prepareGuestCall, recordGuestCall, TtSyncError, type BaseCallContext, type CallRunnerOptions } from '../../../emulator-api/src/common/call.js';
 import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
@@ -37,8 +36,6 @@ export class HostSession {
   readonly events = new EventStream();
   private readonly mocks = new Map<string, MockAnswer>();
   private readonly mockListeners = new Set<(apis: string[]) => void>();
-  private mockSeq = 1;
-
   constructor(
     readonly session: Session,
     readonly project: LoadedProject,
@@ -171,17 +168,7 @@ export class HostSession {
     } catch (error) {
       result = { errMsg: `${name}:fail the test's mock threw: ${String(error)}`, errno: Errno.internal, errString: errnoMeaning[Errno.internal] };
     }
-    const record: CallRecord = {
-      seq: this.mockSeq++,
-      api,
-      params,
-      startedAt,
-      durationMs: performance.now() - started,
-      ok: !isFail(result),
-      result,
-      ...(isFail(result) ? { errno: result.errno } : {}),
-      rules: [],
-    };
+    const record = makeCallRecord({ api, params, startedAt, durationMs: performance.now() - started, result, rules: [] });
     this.events.push({ type: 'call', record, side: 'host', mocked: true });
     return result;
   }
