@@ -58,7 +58,10 @@ export class ModuleLoader {
 
   private resolve(from: string, target: string): string {
     const base = target.startsWith('.') || target.startsWith('/') ? resolvePackagePath(from, target) : resolvePackagePath(from, `./${target}`);
-    for (const candidate of [base, `${base}.js`, `${base}.json`, `${base}/index.js`]) {
+    const candidates = [base, `${base}.js`, `${base}.json`, `${base}/index.js`];
+    // A bare name that is no package file is an npm package built into miniprogram_npm (WeChat's layout).
+    if (!target.startsWith('.') && !target.startsWith('/')) candidates.push(`miniprogram_npm/${target}/index.js`, `miniprogram_npm/${target}.js`);
+    for (const candidate of candidates) {
       if (this.files[candidate] !== undefined) return candidate;
     }
     throw new ModuleError(`module not found: require(${JSON.stringify(target)}) from ${from}`, from);
@@ -85,10 +88,4 @@ export class ModuleLoader {
     if (!factory) throw new ModuleError(`could not compile ${path}`, path);
     return factory;
   }
-}
-
-/** The first package frame of a stack (ttsim:///pages/a/a.js:12:5) as file and line. */
-export function packageFrame(stack: string | undefined): { file: string; line: number; column: number } | undefined {
-  const match = /ttsim:\/\/\/([^\s:)]+):(\d+):(\d+)/.exec(stack ?? '');
-  return match ? { file: match[1]!, line: Number(match[2]), column: Number(match[3]) } : undefined;
 }
