@@ -5,6 +5,7 @@
  */
 import type { BaseCallContext, Implementation } from '../../../emulator-api/src/common/call.js';
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { notEmulatedApis } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
@@ -80,8 +81,34 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
     };
   };
 
+  /**
+   * A Feishu API ttsim knows by name but does not emulate: it fails like a client without it (errno 103)
+   * instead of being undefined, and the host marks the call "not emulated by ttsim". Sync ones throw the
+   * fail, as a failing Sync API does; listener registrations (onX(fn)) return nothing.
+   */
+  const notEmulated = (name: string) => {
+    const fail = localFail(name, Errno.notSupported, `${name} is not emulated by ttsim`);
+    const report = (params: unknown) => bridge.post({ t: 'outcome', api: name, params, result: fail, rules: [], startedAt: Date.now(), durationMs: 0 });
+    if (name.endsWith('Sync')) {
+      return (...args: unknown[]) => {
+        report(args);
+        throw new TtSyncError(fail);
+      };
+    }
+    return (arg?: unknown) => {
+      if (arg !== undefined && (arg === null || typeof arg !== 'object')) {
+        report(typeof arg === 'function' ? '[function]' : arg);
+        return undefined;
+      }
+      const split = splitCallbacks(arg);
+      report(split.params);
+      return deliver(Promise.resolve(fail), split.callbacks, (error) => options.onCallbackError(name, error));
+    };
+  };
+
   const tt: Record<string, unknown> = {};
   const fileSystemManager: Record<string, unknown> = {};
+  for (const name of notEmulatedApis) tt[name] = notEmulated(name);
   for (const api of options.apis) {
     const fn = api.style === 'sync' ? syncViaHost(api) : api.side === 'guest' ? inGuest(api) : viaHost(api);
     const [owner, method] = api.name.split('.') as [string, string | undefined];

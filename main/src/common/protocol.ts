@@ -25,6 +25,8 @@ export interface BootPayload {
     readonly name: string;
     /** Text files of the package (js, json, ttml, ttss), by package path. */
     readonly files: Readonly<Record<string, string>>;
+    /** Source maps (JSON) of the JS files the host compiled (ES modules), by package path. */
+    readonly sourceMaps?: Readonly<Record<string, string>>;
   };
   /** Where the guest reaches package and sandbox files over HTTP (ends with a slash). */
   readonly fileBase: string;
@@ -72,7 +74,7 @@ export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { read
 
 /** Everything the host records for a session, in order. */
 export type HostEvent = { readonly seq: number; readonly time: number } & (
-  | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean }
+  | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean; readonly notEmulated?: true }
   | { readonly type: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
   | { readonly type: 'guest'; readonly event: GuestEvent }
   | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'closed' }

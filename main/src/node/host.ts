@@ -9,6 +9,7 @@ import type { FailResult, SuccessResult } from '../../../emulator-api/src/common
 import { makeCallRecord, prepareGuestCall, recordGuestCall, TtSyncError, type BaseCallContext, type CallRunnerOptions } from '../../../emulator-api/src/common/call.js';
 import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
+import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
 import { createSession, type Session } from '../../../emulator-api/src/index.js';
 import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
@@ -56,7 +57,7 @@ export class HostSession {
       sessionId: this.id,
       profile: this.profile,
       apis,
-      project: { kind: this.project.kind, name: this.project.name, files: this.project.files },
+      project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps },
       fileBase,
     };
   }
@@ -67,7 +68,9 @@ export class HostSession {
     const mock = this.mocks.get(api);
     if (mock !== undefined) return this.answerFromMock(api, params, mock);
     if (!spec || spec.style !== 'async' || (spec.side ?? 'host') !== 'host') {
-      return notEmulated(api);
+      const fail = notEmulated(api);
+      if (!spec) this.recordNotEmulated(api, params, fail, 'host');
+      return fail;
     }
     const fn = this.apiFunction(api) as ((p: unknown) => Promise<SuccessResult>) | undefined;
     if (!fn) return notEmulated(api);
@@ -103,7 +106,18 @@ export class HostSession {
   recordGuestOutcome(outcome: GuestCallOutcome): void {
     const spec = findApi(outcome.api);
     if (spec) recordGuestCall(spec, outcome, this.guestRunner);
+    else if (isNotEmulated(outcome.api)) this.recordNotEmulated(outcome.api, outcome.params, outcome.result, 'guest');
   }
+
+  /** A call to an API ttsim does not emulate: recorded as such, with one console warning per API. */
+  private recordNotEmulated(api: string, params: unknown, result: SuccessResult | FailResult, side: 'host' | 'guest'): void {
+    const record = makeCallRecord({ api, params, startedAt: Date.now(), durationMs: 0, result, rules: [] });
+    this.events.push({ type: 'call', record, side, mocked: false, notEmulated: true });
+    if (this.warnedNotEmulated.has(api)) return;
+    this.warnedNotEmulated.add(api);
+    this.events.push({ type: 'console', level: 'warn', args: [`tt.${api} is not emulated by ttsim: it fails with errno 103, as on a client without it, and canIUse('${api}') is false`] });
+  }
+  private readonly warnedNotEmulated = new Set<string>();
 
   private get guestRunner(): CallRunnerOptions<BaseCallContext> {
     return {

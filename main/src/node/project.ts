@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectKind } from '../common/protocol.js';
+import { compileGadgetScripts } from './compile-scripts.js';
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.ttml', '.ttss', '.wxs', '.sjs']);
 const MAX_TEXT_BYTES = 20 * 1024 * 1024;
@@ -13,6 +14,8 @@ export interface LoadedProject {
   readonly name: string;
   /** Package text files by posix path relative to the root (gadgets only; a web app is served as files). */
   readonly files: Readonly<Record<string, string>>;
+  /** Source maps of the JS files compiled from ES modules (see compile-scripts.ts). */
+  readonly sourceMaps: Readonly<Record<string, string>>;
   readonly appId: string | undefined;
 }
 
@@ -59,8 +62,8 @@ export function loadProject(folder: string): LoadedProject {
     if (!Array.isArray(appJson.pages) || appJson.pages.length === 0 || !appJson.pages.every((p) => typeof p === 'string')) {
       throw new ProjectError('app.json must list its pages: "pages": ["pages/index/index", …]');
     }
-    return { root, kind: 'gadget', name, files: collectTextFiles(root), appId };
+    return { root, kind: 'gadget', name, ...compileGadgetScripts(collectTextFiles(root)), appId };
   }
-  if (fs.existsSync(path.join(root, 'index.html'))) return { root, kind: 'webapp', name, files: {}, appId };
+  if (fs.existsSync(path.join(root, 'index.html'))) return { root, kind: 'webapp', name, files: {}, sourceMaps: {}, appId };
   throw new ProjectError(`${folder} is neither a Feishu gadget (no app.json) nor a web app (no index.html)`);
 }

@@ -8,7 +8,8 @@ import type { Bridge } from '../bridge.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
 import { showErrorOverlay } from './error-overlay.js';
-import { ModuleError, ModuleLoader, packageFrame } from './modules.js';
+import { ModuleError, ModuleLoader } from './modules.js';
+import { SourcePositions } from './source-positions.js';
 import { PageInstance, type PageHost, type PageOptions } from './page.js';
 import { resolvePackagePath } from '../../ttml/package-path.js';
 import { Router, type AppJson, type WindowConfig } from './router.js';
@@ -17,13 +18,13 @@ interface AppInstance extends Record<string, unknown> {
   globalData?: Record<string, unknown>;
 }
 
-function describeError(error: unknown, where: string): { title: string; message: string; file?: string; line?: number; column?: number } {
+function describeError(error: unknown, where: string, positions: SourcePositions): { title: string; message: string; file?: string; line?: number; column?: number } {
   const e = error as { name?: string; message?: string; stack?: string; path?: string; file?: string; line?: number; column?: number };
   if (e && typeof e === 'object' && typeof e.line === 'number' && (e.path || e.file)) {
     return { title: `${e.name ?? 'Error'} in ${e.path ?? e.file}`, message: e.message ?? String(error), file: e.path ?? e.file, line: e.line, ...(e.column ? { column: e.column } : {}) };
   }
-  const frame = packageFrame(e?.stack);
-  return { title: `${e?.name ?? 'Error'} in ${where}`, message: `${e?.message ?? String(error)}${e?.stack ? `\n\n${e.stack}` : ''}`, ...(frame ?? {}) };
+  const frame = positions.firstFrame(e?.stack);
+  return { title: `${e?.name ?? 'Error'} in ${where}`, message: `${e?.message ?? String(error)}${e?.stack ? `\n\n${positions.rewriteStack(e.stack)}` : ''}`, ...(frame ?? {}) };
 }
 
 export async function startGadget(base: string, boot: BootPayload, bridge: Bridge): Promise<void> {
@@ -33,8 +34,9 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   /** Set once the guest core starts; the page and router callbacks read it later. */
   const started: { core?: GuestCore } = {};
 
+  const positions = new SourcePositions(boot.project.sourceMaps);
   const reportError = (error: unknown, where: string) => {
-    const shown = describeError(error, where);
+    const shown = describeError(error, where, positions);
     showErrorOverlay(document, shown);
     started.core?.emit({ kind: 'error', message: `${shown.title}: ${shown.message.split('\n')[0]}`, ...(shown.file ? { file: shown.file } : {}), ...(shown.line ? { line: shown.line } : {}) });
     console.error(`${shown.title}${shown.file ? ` (${shown.file}:${shown.line ?? '?'})` : ''}: ${shown.message.split('\n')[0]}`);
