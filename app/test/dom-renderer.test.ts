@@ -98,11 +98,11 @@ describe('components to DOM', () => {
 
   it('renders unknown tags as divs with their children and lists them', () => {
     const unknown: string[] = [];
-    const { $, renderer } = mount('<swiper><swiper-item><text>1</text></swiper-item></swiper><swiper/>', {}, { onUnknownTag: (tag) => unknown.push(tag) });
-    expect($('swiper-item').tagName).toBe('DIV');
-    expect($('swiper-item text').textContent).toBe('1');
-    expect(renderer.unknownTags()).toEqual(['swiper', 'swiper-item']);
-    expect(unknown).toEqual(['swiper', 'swiper-item']);
+    const { $, renderer } = mount('<movable-area><movable-view><text>1</text></movable-view></movable-area><movable-area/>', {}, { onUnknownTag: (tag) => unknown.push(tag) });
+    expect($('movable-view').tagName).toBe('DIV');
+    expect($('movable-view text').textContent).toBe('1');
+    expect(renderer.unknownTags()).toEqual(['movable-area', 'movable-view']);
+    expect(unknown).toEqual(['movable-area', 'movable-view']);
   });
 
   it('finds rendered elements with toDomSelector', () => {

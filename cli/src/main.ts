@@ -1,10 +1,12 @@
-/** The `ttsim` command line. Exit codes: 0 ok, 1 a tt.* call failed, 2 usage error. */
+/** The `ttsim` command line. Exit codes: 0 ok, 1 a tt.* call failed or `check` found a problem, 2 usage error. */
 import { Command, CommanderError, Option } from 'commander';
 import { createProfile } from '../../emulator-api/src/common/profiles.js';
 import { findApi, listApis } from '../../emulator-api/src/common/registry.js';
 import { standardIoRules } from '../../emulator-api/src/common/standard-io.js';
 import { canIUse, canIUseSchemas } from '../../emulator-api/src/common/support.js';
 import { apiToJson, renderAllText, renderApiText } from '../../emulator-api/src/common/support-table.js';
+import { appKinds, platforms } from '../../emulator-api/src/common/types.js';
+import { parsePlatforms, type CheckFlags } from './check/options.js';
 import type { CompressFlags } from './compress.js';
 import type { DevFlags } from './dev.js';
 import { parsePort, parseQuality, profileOptions, type ProfileFlags } from './options.js';
@@ -80,6 +82,18 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
   ).action((schema: string, flags: ProfileFlags) => {
     out(String(canIUse(schema, createProfile({ ...flags }))));
   });
+
+  program
+    .command('check')
+    .description('scan a gadget or web app for the tt.* APIs and components it uses and check them against the support matrix')
+    .argument('<project>', 'gadget folder (app.json) or web-app folder (index.html)')
+    .addOption(new Option('--platforms <list>', 'comma-separated platforms to target').default([...platforms], platforms.join(',')).argParser(parsePlatforms))
+    .addOption(new Option('--app <kind>', "app kind to check against (default: the project's)").choices(appKinds))
+    .option('--json', 'print the report as one JSON object (schemaVersion 1)')
+    .action(async (project: string, flags: CheckFlags) => {
+      const { runCheck } = await import('./check/run.js');
+      setExit(runCheck(project, flags, out));
+    });
 
   return program;
 }

@@ -78,7 +78,7 @@ describe('canIUse schemas', () => {
     ['FileSystemManager.readFile', true],
     ['FileSystemManager.readFile.object.encoding.base64', true],
     ['getSystemInfo.success.platform', true],
-    ['openSchema', false],
+    ['getLocation', false],
     ['', false],
   ])('%s → %s', (schema, expected) => {
     expect(canIUse(schema, modern)).toBe(expected);

@@ -2,7 +2,8 @@
  * The components' default look, injected once per document as the first stylesheet. Every rule is wrapped
  * in `:where()` (specificity 0), so any TTSS rule — even a bare `view` — overrides it; only what WeChat
  * forces (image widthFix / heightFix) is !important. Colors follow Feishu's UI (primary #3370ff; assumed:
- * Feishu publishes no component stylesheet).
+ * Feishu publishes no component stylesheet). The picker sheet (components/picker-sheet.ts) is ttsim's own
+ * drawing, outside every component: its rules are plain class selectors.
  */
 
 const CSS = `
@@ -67,6 +68,46 @@ img[data-tt="image"][data-tt-mode="heightFix"] { width: auto !important; }
 :where([data-tt="switch"][data-tt-type="checkbox"]) > [data-tt-part="knob"] { display: none; }
 
 :where(span[data-tt="icon"]) { display: inline-block; line-height: 0; vertical-align: middle; }
+
+:where([data-tt="form"], [data-tt="picker"], [data-tt="radio-group"], [data-tt="checkbox-group"], [data-tt="rich-text"]) { display: block; }
+:where([data-tt="label"]) { display: inline; cursor: pointer; }
+:where([data-tt="radio"], [data-tt="checkbox"]) { display: inline-flex; align-items: center; vertical-align: middle; cursor: pointer; }
+:where([data-tt="radio"], [data-tt="checkbox"]) > [data-tt-part="icon"] { position: relative; box-sizing: border-box; flex: none; width: 20px; height: 20px;
+  margin-right: 6px; border: 1.5px solid #bbbfc4; background: #fff; transition: background .15s, border-color .15s; }
+:where([data-tt="radio"]) > [data-tt-part="icon"] { border-radius: 50%; }
+:where([data-tt="checkbox"]) > [data-tt-part="icon"] { border-radius: 4px; }
+:where([data-tt="radio"][data-tt-checked], [data-tt="checkbox"][data-tt-checked]) > [data-tt-part="icon"] { border-color: var(--tt-choice-color, #3370ff);
+  background: var(--tt-choice-color, #3370ff); }
+:where([data-tt="radio"][data-tt-checked]) > [data-tt-part="icon"]::after { content: ""; position: absolute; left: 50%; top: 50%; width: 8px; height: 8px;
+  margin: -4px 0 0 -4px; border-radius: 50%; background: #fff; }
+:where([data-tt="checkbox"][data-tt-checked]) > [data-tt-part="icon"]::after { content: ""; position: absolute; left: 5.5px; top: 1.5px; width: 4px; height: 9px;
+  border: solid #fff; border-width: 0 2px 2px 0; transform: rotate(45deg); }
+:where([data-tt="radio"][data-tt-disabled], [data-tt="checkbox"][data-tt-disabled]) { opacity: .5; cursor: not-allowed; }
+
+:where([data-tt="progress"]) { display: flex; align-items: center; }
+:where([data-tt="progress"]) > [data-tt-part="bar"] { flex: 1; overflow: hidden; }
+:where([data-tt="progress"]) > [data-tt-part="bar"] > [data-tt-part="fill"] { width: 0; height: 100%; }
+:where([data-tt="progress"]) > [data-tt-part="info"] { margin-left: 15px; min-width: 2.5em; }
+
+:where([data-tt="swiper"]) { display: block; position: relative; height: 150px; overflow: hidden; touch-action: pan-y; user-select: none; }
+:where([data-tt="swiper"][data-tt-vertical]) { touch-action: pan-x; }
+
+.tt-picker-sheet { position: fixed; inset: 0; z-index: 2147482000; font: 16px -apple-system, system-ui, "PingFang SC", sans-serif; color: #1f2329; }
+.tt-picker-mask { position: absolute; inset: 0; background: rgba(0, 0, 0, .4); animation: tt-fade-in .2s ease; }
+.tt-picker-panel { position: absolute; left: 0; right: 0; bottom: 0; background: #fff; border-radius: 12px 12px 0 0; animation: tt-slide-up .2s ease; }
+.tt-picker-header { display: flex; align-items: center; height: 48px; padding: 0 4px; border-bottom: 1px solid #eff0f1; }
+.tt-picker-header > button { height: 100%; padding: 0 12px; border: 0; background: none; font: inherit; cursor: pointer; }
+.tt-picker-cancel { color: #646a73; }
+.tt-picker-confirm { color: #3370ff; font-weight: 500; }
+.tt-picker-title { flex: 1; overflow: hidden; text-align: center; text-overflow: ellipsis; white-space: nowrap; font-weight: 500; }
+.tt-picker-body { position: relative; display: flex; padding: 8px 0 24px; }
+.tt-picker-column { flex: 1; box-sizing: border-box; overflow-y: auto; overscroll-behavior: contain; scroll-snap-type: y mandatory; scrollbar-width: none; }
+.tt-picker-column::-webkit-scrollbar { display: none; }
+.tt-picker-item { overflow: hidden; padding: 0 6px; color: #8f959e; text-align: center; text-overflow: ellipsis; white-space: nowrap; scroll-snap-align: center; cursor: pointer; }
+.tt-picker-item-selected { color: #1f2329; font-weight: 500; }
+.tt-picker-indicator { position: absolute; left: 8px; right: 8px; top: 88px; height: 40px; border-radius: 8px; background: rgba(31, 35, 41, .05); pointer-events: none; }
+@keyframes tt-slide-up { from { transform: translateY(100%); } }
+@keyframes tt-fade-in { from { opacity: 0; } }
 `;
 
 export const COMPONENT_STYLE_ATTRIBUTE = 'data-ttsim-components';

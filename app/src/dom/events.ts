@@ -7,11 +7,15 @@
  *   from the target out; a catch handler stops the event.
  * - component events (input, change, changing, confirm, focus, blur, load, error, scroll, …) go only to
  *   the component that raised them.
- * A tap inside a navigator then asks the host to navigate.
+ * A tap inside a navigator then asks the host to navigate; a tap on a form-type button submits or resets its
+ * form (components/form.ts). Components raise events of their own (a group's change, a picker's change)
+ * through components/raise.ts: they go only to the element that raised them.
  */
 import { toText } from '../ttml/text.js';
 import type { VEventBinding } from '../ttml/vnode.js';
+import { formAction } from './components/form.js';
 import { navigateRequest, type NavigateRequest } from './components/navigator.js';
+import { RAISED_EVENT, type RaisedEventDetail } from './components/raise.js';
 import type { MountedElement } from './mounted.js';
 
 export interface EventTargetInfo {
@@ -30,11 +34,20 @@ export interface DomEvent {
   target: EventTargetInfo;
   /** Whether the binding was catch… (it stopped the event). */
   catch: boolean;
+  /** Custom components: the page or component whose template wrote the binding (its method handles it). */
+  owner?: object;
 }
 
 export interface EventSink {
   onEvent(event: DomEvent): void;
   onNavigate?(request: NavigateRequest): void;
+  /** Tap positions are relative to this element (the page root); default: the container. */
+  origin?: Element;
+  /**
+   * A custom component's renderer sits inside its parent's: a catch… binding there stops the DOM event so
+   * the parent's delegation does not run the bindings outside the component.
+   */
+  stopCaughtEvents?: boolean;
 }
 
 const LONGPRESS_MS = 350;
@@ -61,6 +74,7 @@ export class EventDelegation {
     this.listen('click', (e) => this.onClick(e as MouseEvent), false);
     for (const type of BUBBLING_COMPONENT_EVENTS) this.listen(type, (e) => this.onComponentEvent(e), false);
     for (const type of NON_BUBBLING_COMPONENT_EVENTS) this.listen(type, (e) => this.onComponentEvent(e), true);
+    this.listen(RAISED_EVENT, (e) => this.onRaisedEvent(e as CustomEvent<RaisedEventDetail>), true);
     this.listen('pointerdown', (e) => this.onPointerDown(e as PointerEvent), false);
     this.listen('pointermove', (e) => this.onPointerMove(e as PointerEvent), false);
     this.listen('pointerup', (e) => this.onPointerEnd(e as PointerEvent, 'touchend'), false);
@@ -90,16 +104,21 @@ export class EventDelegation {
   }
 
   private position(event: MouseEvent): { x: number; y: number } {
-    const rect = this.container.getBoundingClientRect();
+    const rect = (this.sink.origin ?? this.container).getBoundingClientRect();
     return { x: Math.round(event.clientX - rect.left), y: Math.round(event.clientY - rect.top) };
   }
 
   private call(binding: VEventBinding, type: string, detail: unknown, current: MountedElement, target: MountedElement): void {
-    this.sink.onEvent({ handler: binding.handler, type, detail, currentTarget: describe(current), target: describe(target), catch: binding.catch });
+    const owner = current.vnode.owner;
+    this.sink.onEvent({ handler: binding.handler, type, detail, currentTarget: describe(current), target: describe(target), catch: binding.catch, ...(owner ? { owner } : {}) });
   }
 
   /** Capture phase outermost-in, then bubble phase innermost-out; returns whether any handler ran. */
-  private dispatchBubbling(type: string, detail: unknown, path: MountedElement[]): boolean {
+  private dispatchBubbling(type: string, detail: unknown, path: MountedElement[], domEvent?: Event): boolean {
+    const caught = () => {
+      if (this.sink.stopCaughtEvents) domEvent?.stopPropagation();
+      return true;
+    };
     const target = path[0];
     if (target === undefined) return false;
     let handled = false;
@@ -109,7 +128,7 @@ export class EventDelegation {
         if (binding.event !== type || !binding.capture) continue;
         this.call(binding, type, detail, current, target);
         handled = true;
-        if (binding.catch) return true;
+        if (binding.catch) return caught();
       }
     }
     for (const current of path) {
@@ -120,7 +139,7 @@ export class EventDelegation {
         handled = true;
         stop ||= binding.catch;
       }
-      if (stop) return true;
+      if (stop) return caught();
     }
     return handled;
   }
@@ -138,10 +157,19 @@ export class EventDelegation {
     }
     const path = this.path(event.target);
     if (path.length === 0) return;
-    this.dispatchBubbling('tap', this.position(event), path);
+    this.dispatchBubbling('tap', this.position(event), path, event);
     const navigator = path.find((m) => m.vnode.tag === 'navigator');
     const request = navigator ? navigateRequest(navigator.vnode.attrs) : undefined;
     if (request) this.sink.onNavigate?.(request);
+    const action = formAction(path, this.lookup);
+    if (action) this.dispatchOwn(action.type, action.detail, action.form);
+  }
+
+  /** Only the delegation that drew the raising element runs its bindings (custom components nest delegations). */
+  private onRaisedEvent(event: CustomEvent<RaisedEventDetail>): void {
+    const target = event.target as Node | null;
+    const mounted = target?.nodeType === 1 ? this.lookup(target as Element) : undefined;
+    if (mounted !== undefined) this.dispatchOwn(event.detail.type, event.detail.detail, mounted);
   }
 
   private onComponentEvent(event: Event): void {
@@ -164,7 +192,7 @@ export class EventDelegation {
       if (handled || handledLongtap) this.suppressTap = true;
     }, LONGPRESS_MS);
     this.pointer = { id: event.pointerId, x: event.clientX, y: event.clientY, path, timer };
-    this.dispatchBubbling('touchstart', position, path);
+    this.dispatchBubbling('touchstart', position, path, event);
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -175,7 +203,7 @@ export class EventDelegation {
       this.cancelLongpress();
       this.suppressTap = true;
     }
-    this.dispatchBubbling('touchmove', this.position(event), pointer.path);
+    this.dispatchBubbling('touchmove', this.position(event), pointer.path, event);
   }
 
   private onPointerEnd(event: PointerEvent, type: 'touchend' | 'touchcancel'): void {
@@ -183,7 +211,7 @@ export class EventDelegation {
     if (pointer === undefined || pointer.id !== event.pointerId) return;
     this.cancelLongpress();
     this.pointer = undefined;
-    this.dispatchBubbling(type, this.position(event), pointer.path);
+    this.dispatchBubbling(type, this.position(event), pointer.path, event);
   }
 
   private cancelLongpress(): void {

@@ -12,6 +12,7 @@ import { toText } from '../ttml/text.js';
 import type { VElement, VNode } from '../ttml/vnode.js';
 import type { Component, ComponentContext } from './component.js';
 import { COMPONENTS, UNKNOWN_COMPONENT } from './components/index.js';
+import { plainComponent } from './components/plain.js';
 import type { NavigateRequest } from './components/navigator.js';
 import { ensureComponentStyles } from './component-styles.js';
 import { EventDelegation, type DomEvent } from './events.js';
@@ -29,7 +30,37 @@ export interface DomRendererOptions {
   onUnknownTag?(tag: string): void;
   /** px per rpx for inline styles and icon sizes; default: the window's width / 750. */
   rpxToPx?: number;
+  /** Custom components (runtime/gadget/component-tree.ts): which tags they are and their life on the page. */
+  customElements?: CustomElementHooks;
+  /**
+   * false: the container is a custom component's host inside its parent's renderer, not the page root: it
+   * keeps its own `data-tt`, and a catch… binding inside stops the DOM event from reaching the parent's.
+   */
+  markContainer?: boolean;
+  /** Tap positions are relative to this element (the page root); default: the container. */
+  eventOrigin?: Element;
 }
+
+/**
+ * The renderer's side of custom components. A custom component's element (its host) is drawn here, with
+ * class, style, id, hidden and dataset; what is inside is the component's own renderer's, and the vnode's
+ * children are its slot content, handed over with the vnode.
+ */
+export interface CustomElementHooks {
+  /** Whether this element is a custom component (its tag in its owner's usingComponents). */
+  isCustom(vnode: VElement): boolean;
+  mount(host: HTMLElement, vnode: VElement): void;
+  update(host: HTMLElement, vnode: VElement, previous: VElement): void;
+  /** The host leaves the page (removed, its page closed): the component is detached. */
+  unmount(host: HTMLElement): void;
+}
+
+/** A custom component's host: a div whose content the component draws. */
+const CUSTOM_HOST: Component = { ...plainComponent('#custom'), ownsContent: true };
+/** `<slot>` of a component template: its children are the parent's slot content (display: contents). */
+const SLOT: Component = plainComponent('slot');
+/** Elements of custom components carry their style scope here (runtime/gadget/style-scope.ts). */
+export const SCOPE_ATTRIBUTE = 'data-tt-scope';
 
 export interface DomRenderer {
   update(vnodes: readonly VNode[]): void;
@@ -37,6 +68,8 @@ export interface DomRenderer {
   destroy(): void;
   /** Tags met so far that rendered as a plain div because ttsim does not implement them. */
   unknownTags(): string[];
+  /** The vnode last drawn as `element`, if this renderer drew it (custom components' event paths). */
+  vnodeOf(element: Element): VElement | undefined;
 }
 
 /** Identity for matching old and new children: tag (or #text) and key. */
@@ -84,10 +117,12 @@ class Renderer implements DomRenderer {
       rpxToPx: options.rpxToPx ?? (view && view.innerWidth > 0 ? view.innerWidth / 750 : 1),
     };
     ensureComponentStyles(document);
-    container.setAttribute(MARKER_ATTRIBUTE, 'page');
+    if (options.markContainer !== false) container.setAttribute(MARKER_ATTRIBUTE, 'page');
     this.events = new EventDelegation(container, (element) => this.records.get(element), {
       onEvent: (event) => options.onEvent(event),
       onNavigate: (request) => options.onNavigate?.(request),
+      ...(options.eventOrigin ? { origin: options.eventOrigin } : {}),
+      stopCaughtEvents: options.markContainer === false,
     });
   }
 
@@ -97,12 +132,27 @@ class Renderer implements DomRenderer {
 
   destroy(): void {
     this.events.detach();
-    for (const child of this.children) child.node.parentNode?.removeChild(child.node);
+    for (const child of this.children) {
+      this.unmountCustom(child);
+      child.node.parentNode?.removeChild(child.node);
+    }
     this.children = [];
   }
 
   unknownTags(): string[] {
     return [...this.unknown];
+  }
+
+  vnodeOf(element: Element): VElement | undefined {
+    return this.records.get(element)?.vnode;
+  }
+
+  /** Tells the custom components in a subtree that leaves the page (each one's renderer does its own inside). */
+  private unmountCustom(mounted: Mounted): void {
+    const hooks = this.options.customElements;
+    if (hooks === undefined || mounted.kind !== 'element') return;
+    if (mounted.component === CUSTOM_HOST) hooks.unmount(mounted.node);
+    else for (const child of mounted.children) this.unmountCustom(child);
   }
 
   // --- children ------------------------------------------------------------------------------------------
@@ -171,7 +221,9 @@ class Renderer implements DomRenderer {
       sources.push(source);
     }
     for (let i = start; i < oldEnd; i++) {
-      if (!used[i]) parent.removeChild(old[i]!.node);
+      if (used[i]) continue;
+      this.unmountCustom(old[i]!);
+      parent.removeChild(old[i]!.node);
     }
 
     // Moves: nodes on a longest increasing run of old positions stay, the others (and new ones) go in place.
@@ -189,10 +241,17 @@ class Renderer implements DomRenderer {
 
   private create(vnode: VNode): Mounted {
     if (vnode.kind === 'text') return { kind: 'text', vnode, node: this.context.document.createTextNode(vnode.text) };
-    const component = this.componentFor(vnode.tag);
+    const custom = this.options.customElements?.isCustom(vnode) === true;
+    const component = custom ? CUSTOM_HOST : this.componentFor(vnode.tag);
     const node = component.create(this.context);
     node.setAttribute(MARKER_ATTRIBUTE, vnode.tag);
     this.applyCommon(node, vnode, undefined);
+    if (custom) {
+      const mounted: MountedElement = { kind: 'element', vnode, node, component, children: [] };
+      this.records.set(node, mounted);
+      this.options.customElements!.mount(node, vnode);
+      return mounted;
+    }
     component.update(node, vnode.attrs, undefined, this.context);
     const mounted: MountedElement = { kind: 'element', vnode, node, component, children: [] };
     if (!component.ownsContent) {
@@ -217,6 +276,11 @@ class Renderer implements DomRenderer {
     const next = vnode as VElement;
     const previous = mounted.vnode;
     this.applyCommon(mounted.node, next, previous);
+    if (mounted.component === CUSTOM_HOST) {
+      mounted.vnode = next;
+      this.options.customElements!.update(mounted.node, next, previous);
+      return;
+    }
     mounted.component.update(mounted.node, next.attrs, previous.attrs, this.context);
     mounted.vnode = next;
     if (!mounted.component.ownsContent) mounted.children = this.patchChildren(mounted.node, mounted.children, next.children);
@@ -225,6 +289,7 @@ class Renderer implements DomRenderer {
   private componentFor(tag: string): Component {
     const component = COMPONENTS.get(tag);
     if (component) return component;
+    if (tag === 'slot') return SLOT;
     if (!this.unknown.has(tag)) {
       this.unknown.add(tag);
       this.options.onUnknownTag?.(tag);
@@ -250,6 +315,10 @@ class Renderer implements DomRenderer {
       const id = toText(attrs.id);
       if (id) element.id = id;
       else if (element.hasAttribute('id')) element.removeAttribute('id');
+    }
+    if (next.scope !== previous?.scope) {
+      if (next.scope) element.setAttribute(SCOPE_ATTRIBUTE, next.scope);
+      else element.removeAttribute(SCOPE_ATTRIBUTE);
     }
     const hidden = Boolean(attrs.hidden);
     if (element.hidden !== hidden) element.hidden = hidden;

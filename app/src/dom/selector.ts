@@ -70,7 +70,26 @@ export function rewriteSelectorTokens(tokens: readonly CssToken[]): string {
 /**
  * `view.item > text`, `button#go`, `page` → selectors for the rendered DOM. For the automation SDK and any
  * code that queries the page with TTML tag names.
+ *
+ * `my-list >>> .row` (WeChat's combinator into a custom component) is a descendant combinator here:
+ * components render into their host element (no shadow DOM), so what is inside a component is below it.
  */
 export function toDomSelector(selector: string): string {
-  return rewriteSelectorTokens(tokenizeCss(selector));
+  return rewriteSelectorTokens(piercingToDescendant(tokenizeCss(selector)));
+}
+
+/** `>>>` (three `>` delims in a row) → one whitespace token. */
+function piercingToDescendant(tokens: CssToken[]): CssToken[] {
+  const isGt = (token: CssToken | undefined) => token?.type === 'delim' && token.text === '>';
+  const out: CssToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isGt(token) && isGt(tokens[i + 1]) && isGt(tokens[i + 2])) {
+      out.push({ type: 'whitespace', text: ' ', start: token.start });
+      i += 2;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
 }

@@ -2,9 +2,11 @@
  * window.h5sdk for web apps, following Feishu's JSAPI flow: the page calls h5sdk.config(...) with its
  * signature; h5sdk.ready(fn) runs fn once config has succeeded; h5sdk.error(fn) receives config failures.
  * JSAPIs called before config succeeds fail with errno 105, except the ones Feishu lets through.
- * ttsim accepts any signature (assumed: it cannot verify one without the app's secret).
+ * The host checks config against the session's JSSDK policy: any signature passes unless it is told to
+ * reject one (ttsim cannot verify a signature without the app's secret).
  */
 import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import type { FailResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { GuestCore } from '../runtime/guest-core.js';
 
 /** Feishu documents these as callable without authentication. */
@@ -38,20 +40,25 @@ export function createH5sdk(core: GuestCore) {
     config(options: ConfigOptions) {
       state = 'pending';
       const missing = ['appId', 'timestamp', 'nonceStr', 'signature'].filter((key) => options?.[key as keyof ConfigOptions] === undefined || options[key as keyof ConfigOptions] === '');
-      setTimeout(() => {
-        if (missing.length > 0) {
-          state = 'failed';
-          const error = { errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter], errMsg: `config:fail parameter error: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required` };
-          emitUi('config', { ok: false, missing });
-          if (typeof options?.onFail === 'function') runSafely(options.onFail, error);
-          for (const handler of errorHandlers) runSafely(handler, error);
-          return;
-        }
+      const failed = (error: FailResult) => {
+        state = 'failed';
+        emitUi('config', { ok: false, errno: error.errno });
+        if (typeof options?.onFail === 'function') runSafely(options.onFail, error);
+        for (const handler of errorHandlers) runSafely(handler, error);
+      };
+      if (missing.length > 0) {
+        setTimeout(() => failed({ errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter], errMsg: `config:fail parameter error: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required` }), 0);
+        return;
+      }
+      // The host decides (the session's JSSDK policy) and records the call.
+      const { appId, timestamp, nonceStr, signature, jsApiList } = options;
+      void core.activity.track(core.bridge.call('h5sdk.config', { appId, timestamp, nonceStr, signature, ...(jsApiList === undefined ? {} : { jsApiList }) })).then((result) => {
+        if ('errno' in result) return failed(result as FailResult);
         state = 'ok';
-        emitUi('config', { ok: true, appId: options.appId, jsApiList: options.jsApiList });
+        emitUi('config', { ok: true, appId, jsApiList });
         if (typeof options.onSuccess === 'function') runSafely(options.onSuccess, { errMsg: 'config:ok' });
         for (const fn of readyQueue.splice(0)) runSafely(fn);
-      }, 0);
+      });
     },
     ready(fn: () => void) {
       if (typeof fn !== 'function') return;

@@ -3,7 +3,8 @@
  * Sync APIs. Both are authorised by the guest token in `base` (the path this document was served under).
  */
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { decodeValue, encodeValue, type BootPayload, type GuestToHost, type HostToGuest, type PrepareAnswer, type SyncAnswer } from '../../../main/src/common/protocol.js';
+import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
+import { decodeValue, encodeValue, type BootPayload, type GuestCallOutcome, type GuestToHost, type HostToGuest, type PrepareAnswer, type SyncAnswer } from '../../../main/src/common/protocol.js';
 
 export class Bridge {
   private readonly pending = new Map<number, (answer: never) => void>();
@@ -12,6 +13,11 @@ export class Bridge {
   /** APIs a test has mocked: sent to the host even when the guest would run them itself. */
   mocked: ReadonlySet<string> = new Set();
   private idleWaiters: (() => void)[] = [];
+  /** Listeners of the task objects this guest holds, by task id. */
+  private readonly taskListeners = new Map<number, (event: TaskEvent) => void>();
+  private nextTaskId = 1;
+  /** Outcomes of calls answered in the guest, sent in one message per turn (see recordOutcome). */
+  private outcomes: GuestCallOutcome[] = [];
 
   private constructor(
     private readonly socket: WebSocket,
@@ -39,9 +45,53 @@ export class Bridge {
     return { bridge, boot: (await response.json()) as BootPayload };
   }
 
-  /** Runs an async API on the host. */
-  call(api: string, params: unknown): Promise<SuccessResult | FailResult> {
-    return this.request<SuccessResult | FailResult>((id) => ({ t: 'call', id, api, params: encodeValue(params) }));
+  /** Runs an async API on the host; `task` ties the call to a task object whose events `onTask` delivers. */
+  call(api: string, params: unknown, task?: number): Promise<SuccessResult | FailResult> {
+    return this.request<SuccessResult | FailResult>((id) => ({ t: 'call', id, api, params: encodeValue(params), ...(task === undefined ? {} : { task }) }));
+  }
+
+  /** A fresh id for a task object (request, uploadFile, downloadFile, connectSocket). */
+  newTaskId(): number {
+    return this.nextTaskId++;
+  }
+
+  /** Delivers the host's events for task `id`; returns a function that stops them. */
+  onTask(id: number, listener: (event: TaskEvent) => void): () => void {
+    this.taskListeners.set(id, listener);
+    return () => this.taskListeners.delete(id);
+  }
+
+  /** abort (no answer) or SocketTask send / close (answered like a call). */
+  taskOperation(task: number, op: 'abort'): void;
+  taskOperation(task: number, op: 'send' | 'close', params: Record<string, unknown>): Promise<SuccessResult | FailResult>;
+  taskOperation(task: number, op: 'abort' | 'send' | 'close', params?: Record<string, unknown>): Promise<SuccessResult | FailResult> | void {
+    if (op === 'abort') return this.post({ t: 'task-op', id: 0, task, op });
+    return this.request<SuccessResult | FailResult>((id) => ({ t: 'task-op', id, task, op, params: encodeValue(params ?? {}) }));
+  }
+
+  /**
+   * Records a call the guest answered itself (getStorageSync from the read mirror). Outcomes are sent
+   * together at the end of the current turn, or before any other message, so the event stream keeps their order.
+   */
+  recordOutcome(outcome: GuestCallOutcome): void {
+    if (this.outcomes.length === 0) queueMicrotask(() => this.flushOutcomes());
+    this.outcomes.push(outcome);
+  }
+
+  private flushOutcomes(): void {
+    if (this.outcomes.length === 0) return;
+    const outcomes = this.outcomes;
+    this.outcomes = [];
+    this.send({ t: 'outcomes', outcomes });
+  }
+
+  /** A synchronous GET of a runtime resource (storage.json), for the first Sync call that needs it. */
+  getSync<T>(what: string): T {
+    const request = new XMLHttpRequest();
+    request.open('GET', `${this.base}__ttsim__/${what}`, false);
+    request.send();
+    if (request.status !== 200) throw new Error(`ttsim: the host answered ${request.status} for ${what}: ${request.responseText}`);
+    return JSON.parse(request.responseText) as T;
   }
 
   /** Support check and validation on the host for an API the guest runs itself. */
@@ -68,6 +118,11 @@ export class Bridge {
   }
 
   post(message: GuestToHost): void {
+    this.flushOutcomes();
+    this.send(message);
+  }
+
+  private send(message: GuestToHost): void {
     const text = JSON.stringify(message);
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text);
     else this.queue.push(text);
@@ -87,6 +142,7 @@ export class Bridge {
   private onMessage(text: string): void {
     const message = JSON.parse(text) as HostToGuest;
     if (message.t === 'mocks') this.mocked = new Set(message.apis);
+    else if (message.t === 'task') this.taskListeners.get(message.task)?.(decodeValue(message.event) as TaskEvent);
     else {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);

@@ -51,7 +51,12 @@ export function startGuestCore(
   window.addEventListener('unhandledrejection', (event) => emit({ kind: 'error', message: `unhandled rejection: ${describe(event.reason)}` }));
 
   const activity = new Activity();
-  const ui = new UiOverlays(document, (what, detail) => emit({ kind: 'ui', what, detail }));
+  const fileUrl = (src: string) => {
+    if (/^(https?:|data:|blob:)/.test(src)) return src;
+    if (src.startsWith('ttfile://')) return `${boot.fileBase}__ttfile__/${src.slice('ttfile://'.length)}`;
+    return `${boot.fileBase}${src.replace(/^\/+/, '')}`;
+  };
+  const ui = new UiOverlays(document, (what, detail) => emit({ kind: 'ui', what, detail }), fileUrl);
   const { tt } = buildTt({
     apis: boot.apis,
     profile: boot.profile,

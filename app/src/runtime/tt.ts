@@ -10,9 +10,25 @@ import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
+import { taskViaHost } from './network-tasks.js';
+import { storageApis } from './storage-mirror.js';
 
 /** Guest-side implementations by API name (showToast, navigateTo, …). */
 export type GuestImplementations = Readonly<Record<string, Implementation<BaseCallContext>>>;
+
+/**
+ * A Sync API the guest runs itself (createCanvasContext). It returns at once: the sync bridge runs host APIs
+ * only, so the host checks support and validates `params` right after and records the outcome; `checked`
+ * settles with its verdict (undefined, or the fail result), which the returned object can act on.
+ */
+export interface GuestSyncCall {
+  readonly args: readonly unknown[];
+  readonly checked: Promise<FailResult | undefined>;
+}
+export type GuestSyncImplementation = (call: GuestSyncCall, ctx: BaseCallContext) => { params: Record<string, unknown>; value: unknown };
+
+/** ttsim's own host halves of guest APIs (ttsimStoreCanvasImage): the runtime calls them; `tt` never shows them. */
+const isTtsimInternal = (name: string) => name.startsWith('ttsim');
 
 export interface TtBuildOptions {
   readonly apis: readonly GuestApi[];
@@ -23,6 +39,16 @@ export interface TtBuildOptions {
   /** Counts calls in flight, for the automation's "wait until idle". */
   readonly track: <T>(work: Promise<T>) => Promise<T>;
 }
+
+/** A simulator never has a newer package: the check answers "no update" and nothing else ever fires. */
+const updateManager = Object.freeze({
+  onCheckForUpdate(callback: unknown) {
+    if (typeof callback === 'function') setTimeout(() => (callback as (r: { hasUpdate: boolean }) => void)({ hasUpdate: false }), 0);
+  },
+  onUpdateReady() {},
+  onUpdateFailed() {},
+  applyUpdate() {},
+});
 
 function localFail(api: string, errno: FailResult['errno'], detail: string): FailResult {
   return { errMsg: `${api.split('.').pop()}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
@@ -81,6 +107,25 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
     };
   };
 
+  const syncInGuest = (api: GuestApi) => {
+    const implementation = options.guestImplementations[api.name] as unknown as GuestSyncImplementation | undefined;
+    if (!implementation) return syncViaHost(api);
+    return (...args: unknown[]) => {
+      const startedAt = Date.now();
+      const started = performance.now();
+      const rules: string[] = [];
+      let settle!: (fail: FailResult | undefined) => void;
+      const checked = new Promise<FailResult | undefined>((resolve) => (settle = resolve));
+      const { params, value } = implementation({ args, checked }, { profile: options.profile, applyRule: (id) => void rules.push(id) });
+      void options.track(bridge.prepare(api.name, params)).then((prepared) => {
+        // A refusal is already recorded by the host; an accepted call is recorded here (without its value, an object of functions).
+        if (prepared.ok) bridge.post({ t: 'outcome', api: api.name, params, result: { errMsg: `${shortName(api.name)}:ok` }, rules, startedAt, durationMs: performance.now() - started });
+        settle(prepared.ok ? undefined : prepared.fail);
+      });
+      return value;
+    };
+  };
+
   /**
    * A Feishu API ttsim knows by name but does not emulate: it fails like a client without it (errno 103)
    * instead of being undefined, and the host marks the call "not emulated by ttsim". Sync ones throw the
@@ -109,8 +154,12 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const tt: Record<string, unknown> = {};
   const fileSystemManager: Record<string, unknown> = {};
   for (const name of notEmulatedApis) tt[name] = notEmulated(name);
+  // Storage reads come from the guest's copy; task APIs (request, connectSocket, …) return their task objects.
+  const storage = storageApis(options.apis, { bridge, track: options.track, onCallbackError: options.onCallbackError, syncViaHost, viaHost });
+  const taskOptions = { bridge, track: options.track, onCallbackError: options.onCallbackError };
   for (const api of options.apis) {
-    const fn = api.style === 'sync' ? syncViaHost(api) : api.side === 'guest' ? inGuest(api) : viaHost(api);
+    if (isTtsimInternal(api.name)) continue;
+    const fn = api.task ? taskViaHost(api, api.task, taskOptions) : storage[api.name] ?? api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api);
     const [owner, method] = api.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = fn;
     else if (owner === 'FileSystemManager') fileSystemManager[method] = fn;
@@ -121,6 +170,14 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
     tt.getFileSystemManager = () => {
       getManager();
       return fileSystemManager;
+    };
+  }
+  // getUpdateManager likewise: the host checks support and records; the object lives here.
+  const getUpdateManager = tt.getUpdateManager as (() => unknown) | undefined;
+  if (getUpdateManager) {
+    tt.getUpdateManager = () => {
+      getUpdateManager();
+      return updateManager;
     };
   }
   Object.freeze(fileSystemManager);

@@ -1,15 +1,25 @@
 /**
- * Toast, loading and modal, drawn over the simulated screen. Each overlay carries data-ttsim-ui so that the
- * automation SDK can find, read and answer it.
+ * Toast, loading, modal, action sheet and the image viewer, drawn over the simulated screen. Each overlay
+ * carries data-ttsim-ui so that the automation SDK can find, read and answer it.
  */
 import type { BaseCallContext } from '../../../emulator-api/src/common/call.js';
+import { Errno, TtError } from '../../../emulator-api/src/common/errors.js';
+
+export type OverlayKind = 'toast' | 'loading' | 'modal' | 'actionSheet' | 'previewImage';
 
 export interface OpenOverlay {
-  readonly kind: 'toast' | 'loading' | 'modal';
+  readonly kind: OverlayKind;
   readonly title: string;
   readonly content: string;
   readonly buttons: readonly string[];
+  /** Action sheet items, or the viewer's image URLs. */
+  readonly items: readonly string[];
 }
+
+/** How a test (or the user) answers the open dialog. */
+export type DialogAnswer = { readonly confirm: boolean } | { readonly index: number };
+
+type DialogKind = 'modal' | 'actionSheet' | 'previewImage';
 
 const STYLE = `
 [data-ttsim-ui] { position: fixed; z-index: 2147483000; font: 15px -apple-system, system-ui, sans-serif; }
@@ -24,17 +34,29 @@ const STYLE = `
 [data-ttsim-ui=modal] .ttsim-buttons { display: flex; border-top: 1px solid #eee; }
 [data-ttsim-ui=modal] button { flex: 1; border: 0; background: none; padding: 14px; font: inherit; cursor: pointer; }
 [data-ttsim-ui=modal] button + button { border-left: 1px solid #eee; }
+[data-ttsim-mask=actionSheet] { background: rgba(0,0,0,.45); }
+[data-ttsim-ui=actionSheet] { left: 0; right: 0; bottom: 0; background: #f2f3f5; border-radius: 12px 12px 0 0; overflow: hidden; }
+[data-ttsim-ui=actionSheet] button { display: block; width: 100%; border: 0; border-bottom: 1px solid #eee; background: #fff; padding: 15px; font: inherit; cursor: pointer; }
+[data-ttsim-ui=actionSheet] button[data-ttsim-answer=cancel] { margin-top: 8px; border: 0; }
+[data-ttsim-ui=previewImage] { inset: 0; background: #000; display: flex; align-items: center; justify-content: center; cursor: zoom-out; }
+[data-ttsim-ui=previewImage] img { max-width: 100%; max-height: 100%; object-fit: contain; }
+[data-ttsim-ui=previewImage] .ttsim-counter { position: absolute; top: 16px; left: 0; right: 0; text-align: center; color: #fff; }
+[data-ttsim-ui=previewImage] .ttsim-step { position: absolute; top: 50%; transform: translateY(-50%); border: 0; background: rgba(255,255,255,.15); color: #fff; font-size: 28px; width: 44px; height: 64px; cursor: pointer; }
+[data-ttsim-ui=previewImage] .ttsim-step[data-step="-1"] { left: 0; }
+[data-ttsim-ui=previewImage] .ttsim-step[data-step="1"] { right: 0; }
 `;
 
 const ICONS: Record<string, string> = { success: '✓', error: '✕', loading: '◌', none: '' };
 
 export class UiOverlays {
   private toast: { element: HTMLElement; mask?: HTMLElement; timer?: ReturnType<typeof setTimeout>; kind: 'toast' | 'loading' } | undefined;
-  private modal: { element: HTMLElement; mask: HTMLElement; answer: (confirm: boolean) => void } | undefined;
+  private dialog: { kind: DialogKind; element: HTMLElement; mask: HTMLElement; answer: (answer: DialogAnswer) => void } | undefined;
 
   constructor(
     private readonly document: Document,
     private readonly notify: (what: string, detail: unknown) => void,
+    /** Package path or ttfile:// path → a URL the guest document can load. */
+    private readonly resolveSrc: (src: string) => string = (src) => src,
   ) {
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -65,33 +87,59 @@ export class UiOverlays {
       showModal: (p: { title?: string; content?: string; showCancel?: boolean; cancelText?: string; cancelColor?: string; confirmText?: string; confirmColor?: string }, ctx: BaseCallContext) => {
         ctx.applyRule('modal-buttons');
         return new Promise<{ confirm: boolean; cancel: boolean }>((resolve) => {
-          this.showModal(p, (confirm) => resolve({ confirm, cancel: !confirm }));
+          this.showModal(p, (answer) => {
+            const confirm = 'confirm' in answer && answer.confirm;
+            resolve({ confirm, cancel: !confirm });
+          });
         });
+      },
+      showActionSheet: (p: { itemList: string[]; itemColor?: string }, ctx: BaseCallContext) => {
+        ctx.applyRule('sheet-tap');
+        return new Promise<{ tapIndex: number }>((resolve, reject) => {
+          this.showActionSheet(p.itemList, p.itemColor ?? '#000000', (answer) => {
+            if ('index' in answer) resolve({ tapIndex: answer.index });
+            else reject(new TtError(Errno.userCanceled, 'cancel', { rule: 'sheet-tap' }));
+          });
+        });
+      },
+      previewImage: (p: { urls: string[]; current?: string }, ctx: BaseCallContext) => {
+        const start = p.current === undefined ? 0 : p.urls.indexOf(p.current);
+        if (start < 0) throw new TtError(Errno.invalidParameter, `current must be one of urls: ${JSON.stringify(p.current)} is not`);
+        ctx.applyRule('viewer-open');
+        ctx.applyRule('viewer-sources');
+        this.showViewer(p.urls, start);
+        return {};
       },
     };
   }
 
-  /** What is open, for the automation SDK. */
+  /** What is open, for the automation SDK: a dialog first, else a toast or loading. */
   current(): OpenOverlay | null {
-    if (this.modal) {
-      const el = this.modal.element;
+    if (this.dialog) {
+      const el = this.dialog.element;
+      const text = (selector: string) => el.querySelector(selector)?.textContent ?? '';
       return {
-        kind: 'modal',
-        title: el.querySelector('.ttsim-title')?.textContent ?? '',
-        content: el.querySelector('.ttsim-content')?.textContent ?? '',
-        buttons: [...el.querySelectorAll('button')].map((b) => b.textContent ?? ''),
+        kind: this.dialog.kind,
+        title: text('.ttsim-title'),
+        content: text('.ttsim-content'),
+        buttons: [...el.querySelectorAll<HTMLElement>('[data-ttsim-answer]')].map((b) => b.textContent ?? ''),
+        items:
+          this.dialog.kind === 'previewImage'
+            ? [...el.querySelectorAll<HTMLElement>('[data-ttsim-url]')].map((i) => i.dataset.ttsimUrl ?? '')
+            : [...el.querySelectorAll<HTMLElement>('[data-ttsim-item]')].map((b) => b.textContent ?? ''),
       };
     }
-    if (this.toast) return { kind: this.toast.kind, title: this.toast.element.querySelector('.ttsim-text')?.textContent ?? '', content: '', buttons: [] };
+    if (this.toast) return { kind: this.toast.kind, title: this.toast.element.querySelector('.ttsim-text')?.textContent ?? '', content: '', buttons: [], items: [] };
     return null;
   }
 
-  /** Answers the open modal as the user would; false when none is open. */
-  answerModal(confirm: boolean): boolean {
-    if (!this.modal) return false;
-    const { answer } = this.modal;
-    this.closeModal();
-    answer(confirm);
+  /** Answers the open dialog as the user would (confirm / cancel, or an action sheet item); false when none is open. */
+  answer(answer: DialogAnswer): boolean {
+    if (!this.dialog) return false;
+    if ('index' in answer && (this.dialog.kind !== 'actionSheet' || !this.dialog.element.querySelector(`[data-ttsim-item="${answer.index}"]`))) return false;
+    const { answer: deliver } = this.dialog;
+    this.closeDialog();
+    deliver(answer);
     return true;
   }
 
@@ -128,9 +176,9 @@ export class UiOverlays {
 
   private showModal(
     p: { title?: string; content?: string; showCancel?: boolean; cancelText?: string; cancelColor?: string; confirmText?: string; confirmColor?: string },
-    answer: (confirm: boolean) => void,
+    answer: (answer: DialogAnswer) => void,
   ): void {
-    this.closeModal();
+    this.closeDialog();
     const mask = this.mask('modal');
     const element = this.document.createElement('div');
     element.dataset.ttsimUi = 'modal';
@@ -151,21 +199,89 @@ export class UiOverlays {
       b.textContent = text;
       b.style.color = color;
       b.dataset.ttsimAnswer = confirm ? 'confirm' : 'cancel';
-      b.addEventListener('click', () => this.answerModal(confirm));
+      b.addEventListener('click', () => this.answer({ confirm }));
       buttons.append(b);
     };
     if (p.showCancel ?? true) button(p.cancelText ?? '取消', p.cancelColor ?? '#000000', false);
     button(p.confirmText ?? '确定', p.confirmColor ?? '#3370ff', true);
     element.append(buttons);
     this.document.body.append(element);
-    this.modal = { element, mask, answer };
+    this.dialog = { kind: 'modal', element, mask, answer };
     this.notify('modal', { title: p.title, content: p.content });
   }
 
-  private closeModal(): void {
-    this.modal?.element.remove();
-    this.modal?.mask.remove();
-    this.modal = undefined;
+  private showActionSheet(items: readonly string[], color: string, answer: (answer: DialogAnswer) => void): void {
+    this.closeDialog();
+    const mask = this.mask('actionSheet');
+    mask.addEventListener('click', () => this.answer({ confirm: false }));
+    const element = this.document.createElement('div');
+    element.dataset.ttsimUi = 'actionSheet';
+    element.setAttribute('role', 'menu');
+    items.forEach((item, index) => {
+      const b = this.document.createElement('button');
+      b.textContent = item;
+      b.style.color = color;
+      b.dataset.ttsimItem = String(index);
+      b.addEventListener('click', () => this.answer({ index }));
+      element.append(b);
+    });
+    const cancel = this.document.createElement('button');
+    cancel.textContent = '取消';
+    cancel.dataset.ttsimAnswer = 'cancel';
+    cancel.addEventListener('click', () => this.answer({ confirm: false }));
+    element.append(cancel);
+    this.document.body.append(element);
+    this.dialog = { kind: 'actionSheet', element, mask, answer };
+    this.notify('actionSheet', { items });
+  }
+
+  /** The image viewer: one image at a time, arrows to step, a tap anywhere else closes it. */
+  private showViewer(urls: readonly string[], start: number): void {
+    this.closeDialog();
+    const mask = this.mask('previewImage');
+    const element = this.document.createElement('div');
+    element.dataset.ttsimUi = 'previewImage';
+    element.setAttribute('role', 'dialog');
+    const counter = this.document.createElement('div');
+    counter.className = 'ttsim-counter';
+    const image = this.document.createElement('img');
+    element.append(image, counter);
+    for (const url of urls) {
+      const marker = this.document.createElement('span');
+      marker.hidden = true;
+      marker.dataset.ttsimUrl = url;
+      element.append(marker);
+    }
+    let index = start;
+    const show = () => {
+      image.src = this.resolveSrc(urls[index]!);
+      image.dataset.ttsimIndex = String(index);
+      counter.textContent = `${index + 1} / ${urls.length}`;
+    };
+    for (const step of [-1, 1]) {
+      if (urls.length < 2) break;
+      const b = this.document.createElement('button');
+      b.className = 'ttsim-step';
+      b.dataset.step = String(step);
+      b.textContent = step < 0 ? '‹' : '›';
+      b.addEventListener('click', (event) => {
+        event.stopPropagation();
+        index = (index + step + urls.length) % urls.length;
+        show();
+      });
+      element.append(b);
+    }
+    element.addEventListener('click', () => this.answer({ confirm: false }));
+    show();
+    this.document.body.append(element);
+    this.dialog = { kind: 'previewImage', element, mask, answer: () => undefined };
+    this.notify('previewImage', { urls, current: urls[start] });
+  }
+
+  private closeDialog(): void {
+    this.dialog?.element.remove();
+    this.dialog?.mask.remove();
+    this.dialog = undefined;
   }
 
   private mask(kind: string): HTMLElement {

@@ -11,11 +11,15 @@ import { parseTtml, type RawAttribute, type RawElement, type RawNode, type RawTe
 import { ExpressionRuntimeError, readMember } from './sandbox.js';
 import { Scope } from './scope.js';
 import { toText } from './text.js';
-import type { VEventBinding, VNode } from './vnode.js';
+import type { VElement, VEventBinding, VNode } from './vnode.js';
 
 export interface RenderContext {
   /** How many `<template is>` calls are open (a recursive template stops at MAX_TEMPLATE_DEPTH). */
   depth: number;
+  /** Called for each element this render makes (custom components stamp owner, scope and external classes). */
+  onElement?: ((vnode: VElement) => void) | undefined;
+  /** A component template's `<slot name>`: the content the parent gave for it (the default slot is ''). */
+  slot?: ((name: string) => VNode[]) | undefined;
 }
 
 export type Render = (scope: Scope, out: VNode[], context: RenderContext) => void;
@@ -333,8 +337,32 @@ class FileCompiler {
         const src = this.staticAttribute(element, 'src', true)!;
         return this.loadFile(this.file, src, element.offset, 'include').body;
       }
+      case 'slot':
+        return this.slotElement(element);
     }
     return this.plainElement(element);
+  }
+
+  /**
+   * `<slot>` / `<slot name="x">` in a component template: a `slot` element holding what the parent wrote
+   * for that slot (rendered in the parent's scope, so it is given as vnodes). Outside a component (no
+   * `context.slot`) it keeps its own children. `name` may be bound (`name="{{n}}"`).
+   */
+  private slotElement(element: RawElement): Render {
+    const name = element.attributes.find((a) => a.name === 'name');
+    const slotName = name === undefined ? () => '' : this.value(name);
+    const plain = this.plainElement(element);
+    const source = { path: this.file.path, line: this.file.line(element.offset) };
+    return (scope, out, context) => {
+      if (context.slot === undefined) {
+        plain(scope, out, context);
+        return;
+      }
+      const vnode: VElement = { kind: 'element', tag: 'slot', attrs: { name: toText(slotName(scope)) }, dataset: {}, events: [], children: [], source };
+      context.onElement?.(vnode);
+      vnode.children = context.slot(vnode.attrs.name as string);
+      out.push(vnode);
+    };
   }
 
   private templateCall(element: RawElement): Render {
@@ -415,7 +443,9 @@ class FileCompiler {
       }
       const childNodes: VNode[] = [];
       children(scope, childNodes, context);
-      out.push({ kind: 'element', tag, attrs: attrValues, dataset: datasetValues, events: eventValues, children: childNodes, source });
+      const vnode: VElement = { kind: 'element', tag, attrs: attrValues, dataset: datasetValues, events: eventValues, children: childNodes, source };
+      context.onElement?.(vnode);
+      out.push(vnode);
     };
   }
 }

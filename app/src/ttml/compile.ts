@@ -7,7 +7,7 @@ import { SourceFile } from './errors.js';
 import { compileFile, type CompiledFile, type LoadFile } from './compile-file.js';
 import { normalisePackagePath, resolvePackagePath } from './package-path.js';
 import { Scope } from './scope.js';
-import type { VNode } from './vnode.js';
+import type { VElement, VNode } from './vnode.js';
 
 export interface CompileTtmlOptions {
   /** Package path of this file, e.g. `pages/index/index.ttml`; imports resolve relative to it. */
@@ -16,10 +16,18 @@ export interface CompileTtmlOptions {
   load?: (path: string) => string | undefined;
 }
 
+/** What a custom component's render adds (runtime/gadget/component-instance.ts). */
+export interface RenderOptions {
+  /** Called for each element the template makes (not for slot content, which the parent made). */
+  onElement?: (vnode: VElement) => void;
+  /** The vnodes the parent gave for `<slot name>` ('' is the default slot). */
+  slot?: (name: string) => VNode[];
+}
+
 export interface CompiledTtml {
   readonly path: string;
   /** Renders the page (or any data) to a virtual tree; throws TtmlError when an expression fails. */
-  render(data: Record<string, unknown>): VNode[];
+  render(data: Record<string, unknown>, options?: RenderOptions): VNode[];
   /** Problems that do not stop the page: `wx:if` spelling, unsupported `<sjs>`, a template defined twice. */
   readonly warnings: readonly string[];
   /** Every file the page is made of (itself first), for watching. */
@@ -64,9 +72,9 @@ export function compileTtml(source: string, options: CompileTtmlOptions): Compil
     path,
     warnings,
     files: [...compiled.keys()].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))),
-    render(data) {
+    render(data, renderOptions) {
       const out: VNode[] = [];
-      root.body(new Scope(data ?? {}), out, { depth: 0 });
+      root.body(new Scope(data ?? {}), out, { depth: 0, onElement: renderOptions?.onElement, slot: renderOptions?.slot });
       return out;
     },
   };

@@ -1,5 +1,5 @@
 /** TTML: compile a page's template (with its imports and includes) and render it to a virtual tree. */
-export { compileTtml, type CompileTtmlOptions, type CompiledTtml } from './compile.js';
+export { compileTtml, type CompileTtmlOptions, type CompiledTtml, type RenderOptions } from './compile.js';
 export { TtmlError } from './errors.js';
 export type { VElement, VEventBinding, VEventBinding as VEvent, VNode, VText } from './vnode.js';
 export { normalisePackagePath, resolvePackagePath } from './package-path.js';

@@ -34,4 +34,11 @@ export interface VElement {
   children: VNode[];
   /** Where the element was written (an included file names itself). */
   source: { path: string; line: number };
+  /**
+   * Custom components: the page or component whose template made this element. Its event handlers are
+   * that owner's methods, also when the element is slot content drawn inside another component.
+   */
+  owner?: object;
+  /** Custom components: the style scope tokens of the element (`data-tt-scope`); none for page elements. */
+  scope?: string;
 }

@@ -22,6 +22,13 @@ export const Errno = {
   writeSizeLimitExceeded: 212,
   invalidFilePath: 213,
   fileNameTooLong: 214,
+  networkCancelled: 301,
+  networkTimeout: 302,
+  noNetwork: 303,
+  networkSdkInternal: 304,
+  networkFailure: 305,
+  downloadFailed: 306,
+  networkParameterError: 307,
   userCanceled: 1300001,
   unableToCompressImage: 1300003,
   invalidFileType: 1300004,
@@ -29,6 +36,8 @@ export const Errno = {
   invalidImageData: 1300009,
   imageFormatNotSupported: 1300011,
   unableToSaveImage: 1300012,
+  /** Web-app h5sdk.config failure; Feishu lists 2601001 / 2601002 without ttsim knowing which means what. */
+  jssdkConfigFailed: 2601001,
 } as const;
 
 export type ErrnoValue = (typeof Errno)[keyof typeof Errno];
@@ -54,6 +63,13 @@ export const errnoMeaning: Readonly<Record<ErrnoValue, string>> = {
   212: 'write size limit exceeded',
   213: 'invalid filePath',
   214: 'file name too long',
+  301: 'network request cancelled',
+  302: 'connection timed out',
+  303: 'no network connection',
+  304: 'internal error in network SDK',
+  305: 'network failure',
+  306: 'unable to download file',
+  307: 'network SDK parameter error',
   1300001: 'user canceled',
   1300003: 'unable to compress image',
   1300004: 'invalid file type',
@@ -61,6 +77,7 @@ export const errnoMeaning: Readonly<Record<ErrnoValue, string>> = {
   1300009: 'invalid image data',
   1300011: 'image format not supported',
   1300012: 'unable to save image',
+  2601001: 'JSSDK config failed',
 };
 
 /**

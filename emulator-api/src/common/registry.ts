@@ -4,11 +4,19 @@
  */
 import type { z } from 'zod';
 import type { ApiSpec } from './api-spec.js';
+import { canvasToTempFilePath, createCanvasContext, ttsimStoreCanvasImage } from './apis/canvas.js';
 import { compressImage } from './apis/compressImage.js';
-import { access, getFileSystemManager, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
+import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from './apis/app-services.js';
+import { getUserInfo, login } from './apis/account.js';
+import { h5sdkConfig } from './apis/jssdk.js';
+import { getClipboardData, makePhoneCall, setClipboardData, vibrateShort } from './apis/device.js';
+import { access, fsGetFileInfo, getFileInfo, getFileSystemManager, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { hideLoading, hideToast, navigateBack, navigateTo, reLaunch, redirectTo, showLoading, showModal, showToast, switchTab } from './apis/interaction.js';
+import { hideTabBar, pageScrollTo, previewImage, setNavigationBarColor, setNavigationBarTitle, showActionSheet, showTabBar, startPullDownRefresh, stopPullDownRefresh } from './apis/screen.js';
 import { canIUse, getSystemInfo, getSystemInfoSync } from './apis/system.js';
+import { connectSocket, downloadFile, request, uploadFile } from './apis/network.js';
+import { storageApis } from './apis/storage.js';
 
 export const apiList = [
   compressImage,
@@ -22,13 +30,37 @@ export const apiList = [
   ...readdir,
   ...unlink,
   ...access,
+  fsGetFileInfo,
+  getFileInfo,
   getSystemInfo,
   getSystemInfoSync,
   canIUse,
+  login,
+  getUserInfo,
+  setClipboardData,
+  getClipboardData,
+  vibrateShort,
+  makePhoneCall,
+  getLaunchOptionsSync,
+  getUpdateManager,
+  openSchema,
+  openDocument,
+  h5sdkConfig,
+  ttsimStoreCanvasImage,
+  request,
+  uploadFile,
+  downloadFile,
+  connectSocket,
+  ...storageApis,
 ] as const;
 
 /** APIs whose effect is on the simulated screen; the guest runtime implements them (side: 'guest'). */
-export const guestApiList = [showToast, hideToast, showLoading, hideLoading, showModal, navigateTo, redirectTo, navigateBack, switchTab, reLaunch] as const;
+export const guestApiList = [
+  showToast, hideToast, showLoading, hideLoading, showModal, showActionSheet, previewImage,
+  navigateTo, redirectTo, navigateBack, switchTab, reLaunch,
+  pageScrollTo, startPullDownRefresh, stopPullDownRefresh, setNavigationBarTitle, setNavigationBarColor, showTabBar, hideTabBar,
+  createCanvasContext, canvasToTempFilePath,
+] as const;
 
 type AnyListedApi = (typeof apiList)[number] | (typeof guestApiList)[number];
 export type ApiName = AnyListedApi['name'];

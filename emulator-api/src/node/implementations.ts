@@ -3,10 +3,17 @@
  * error, so adding an API is one registry entry plus one line here.
  */
 import type { ApiParsedParams, HostApiName } from '../common/registry.js';
+import { ttsimStoreCanvasImage } from './apis/canvas.js';
 import { compressImage } from './apis/compressImage.js';
-import { access, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/files.js';
+import { getUserInfo, login } from './apis/account.js';
+import { h5sdkConfig } from './apis/jssdk.js';
+import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from './apis/app-services.js';
+import { getClipboardData, makePhoneCall, setClipboardData, vibrateShort } from './apis/device.js';
+import { access, fsGetFileInfo, getFileInfo, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/files.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { canIUse, getFileSystemManager, getSystemInfo, getSystemInfoSync } from './apis/system.js';
+import { connectSocket, downloadFile, request, uploadFile } from './apis/network.js';
+import * as storage from './apis/storage.js';
 import type { NodeCallContext } from './context.js';
 
 type Implementations = { [N in HostApiName]: (params: ApiParsedParams<N>, ctx: NodeCallContext) => unknown };
@@ -37,7 +44,35 @@ export const implementations: Implementations = {
   'FileSystemManager.unlinkSync': syncTwin(unlink),
   'FileSystemManager.access': access,
   'FileSystemManager.accessSync': syncTwin(access),
+  'FileSystemManager.getFileInfo': fsGetFileInfo,
+  getFileInfo,
   getSystemInfo,
   getSystemInfoSync,
   canIUse,
+  login,
+  getUserInfo,
+  setClipboardData,
+  getClipboardData,
+  vibrateShort,
+  makePhoneCall,
+  getLaunchOptionsSync,
+  getUpdateManager,
+  openSchema,
+  openDocument,
+  'h5sdk.config': h5sdkConfig,
+  ttsimStoreCanvasImage,
+  request,
+  uploadFile,
+  downloadFile,
+  connectSocket,
+  setStorage: storage.setStorage,
+  setStorageSync: storage.setStorageSync,
+  getStorage: storage.getStorage,
+  getStorageSync: storage.getStorageSync,
+  removeStorage: storage.removeStorage,
+  removeStorageSync: storage.removeStorageSync,
+  clearStorage: storage.clearStorage,
+  clearStorageSync: storage.clearStorageSync,
+  getStorageInfo: storage.getStorageInfo,
+  getStorageInfoSync: storage.getStorageInfoSync,
 };

@@ -15,7 +15,14 @@ import type { FileSystemManager, Tt } from '../common/tt-types.js';
 import type { ImageChooser, NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
 import { Sandbox } from './sandbox.js';
+import { SimulatedWorld, type JssdkPolicy, type LaunchOptions, type TestUser } from './simulated-world.js';
 import { importIntoTemp } from './temp-files.js';
+import { taskApis } from '../common/tasks.js';
+import type { TaskEvent } from '../common/tasks.js';
+import { NetworkControl, resolveNetworkTimeouts, type NetworkPolicy, type NetworkTimeouts } from './network-policy.js';
+import { StorageStore } from './storage-store.js';
+import { TaskCalls, type RunningTask } from './task-calls.js';
+import { TaskSet } from './tasks.js';
 
 export interface SessionOptions extends ProfileOptions {
   /** Keys the ttfile://user store; defaults to project.config.json's appid, else "ttsim-app". */
@@ -30,6 +37,16 @@ export interface SessionOptions extends ProfileOptions {
   keepTemp?: boolean;
   /** An async call that has not settled by then fails with errno 102. Default 60 s. */
   callTimeoutMs?: number;
+  /** Who login / getUserInfo answer for; default DEFAULT_TEST_USER ("ttsim Test User"), never a real account. */
+  testUser?: Partial<TestUser>;
+  /** What getLaunchOptionsSync answers; default the entry page, no query, scene 1000. */
+  launch?: Partial<LaunchOptions>;
+  /** Web apps: which h5sdk.config signatures to reject; default none (any signature passes). */
+  jssdk?: JssdkPolicy;
+  /** Network policy at start: 'online' (default), 'offline' or { allow: [hosts] }; change it later with session.network.setPolicy. */
+  network?: NetworkPolicy;
+  /** app.json networkTimeout (ms per API); each defaults to 60000. */
+  networkTimeout?: Partial<NetworkTimeouts>;
 }
 
 export interface Session {
@@ -41,6 +58,19 @@ export interface Session {
   /** The session's FileSystemManager, reached without a getFileSystemManager call (the host routes its methods). */
   readonly fileSystemManager: FileSystemManager;
   readonly dirs: { readonly tempDir: string; readonly userDir: string; readonly packageDir: string | undefined };
+  /** The test user, the clipboard, launch options and the JSSDK policy: what the session simulates around the app. */
+  readonly world: SimulatedWorld;
+  /** Any host API by its registry name (tt.*, FileSystemManager.*, h5sdk.config), with the semantics above. */
+  api(name: string): ((...args: never[]) => unknown) | undefined;
+  /** The network policy and URL mocks tt.request / uploadFile / downloadFile / connectSocket obey; changeable at any time. */
+  readonly network: NetworkControl;
+  /** The app id's storage (setStorage & co.), shared by sessions of the same app id. */
+  readonly storage: StorageStore;
+  /**
+   * Runs a task API (request, uploadFile, downloadFile, connectSocket) for a caller in another process, such
+   * as the guest: task events go to `onEvent`, and the returned control carries abort / send / close.
+   */
+  startTask(api: string, params: unknown, onEvent: (event: TaskEvent) => void): RunningTask;
   /** Copies a host file into ttfile://temp as if chooseImage had picked it; returns its ttfile:// path. */
   importFile(hostPath: string): Promise<string>;
   /** The host path inside the sandbox for a ttfile:// (or package) path; throws a TtError for paths that leave it. */
@@ -100,23 +130,34 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   };
   const chooser: ImageChooser = async (request) => queued.shift() ?? (options.chooser ? await options.chooser(request) : []);
 
+  const network = new NetworkControl(options.network ?? 'online');
+  const networkTimeouts = resolveNetworkTimeouts(options.networkTimeout);
+  const storage = StorageStore.open(path.join(dataDir, 'apps', appId, 'storage'));
+  const tasks = new TaskSet();
+  const world = new SimulatedWorld({ testUser: options.testUser, launch: options.launch, project: options.project, jssdk: options.jssdk });
   const managerMethods: Record<string, unknown> = {};
   const manager = managerMethods as unknown as FileSystemManager;
   const runner: CallRunnerOptions<NodeCallContext> = {
     profile,
     hooks,
     timeoutMs: options.callTimeoutMs ?? 60_000,
-    createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager }),
+    createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager, world, network, networkTimeouts, storage }),
   };
+  const taskCalls = new TaskCalls(runner, tasks, (api) => networkTimeouts[api as keyof NetworkTimeouts] ?? 0);
   const build = (spec: ApiSpec) => {
     const implementation = implementations[spec.name as keyof typeof implementations] as Implementation<NodeCallContext>;
     return spec.style === 'async' ? makeAsyncApi(spec, implementation, runner) : makeSyncApi(spec, implementation, runner);
   };
   const tt: Record<string, unknown> = {};
+  /** Every host API by registry name (tt.*, FileSystemManager.*, h5sdk.config). */
+  const byName = new Map<string, (...args: never[]) => unknown>();
   for (const spec of listHostApis()) {
     const [owner, method] = spec.name.split('.') as [string, string | undefined];
-    if (method === undefined) tt[owner] = build(spec);
-    else managerMethods[method] = build(spec);
+    const taskKind = taskApis[spec.name];
+    const fn = (taskKind ? taskCalls.buildApi(spec, taskKind) : build(spec)) as (...args: never[]) => unknown;
+    byName.set(spec.name, fn);
+    if (method === undefined) tt[owner] = fn;
+    else if (owner === 'FileSystemManager') managerMethods[method] = fn;
   }
   Object.freeze(managerMethods);
 
@@ -128,6 +169,15 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     tt: Object.freeze(tt) as Tt,
     fileSystemManager: manager,
     dirs: sandbox.dirs,
+    world,
+    api: (name) => byName.get(name),
+    network,
+    storage,
+    startTask(api, params, onEvent) {
+      const kind = taskApis[api];
+      if (!kind) throw new Error(`${api} does not return a task`);
+      return taskCalls.start(api, params, kind, onEvent);
+    },
     async importFile(hostPath) {
       return (await importIntoTemp(sandbox, hostPath)).path.guestPath;
     },
@@ -148,6 +198,8 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     async close() {
       if (closed) return;
       closed = true;
+      tasks.abortAll();
+      storage.release();
       callListeners.clear();
       if (!options.keepTemp) await fsp.rm(sessionDir, { recursive: true, force: true });
     },

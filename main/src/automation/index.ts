@@ -14,7 +14,9 @@ import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.j
 import { DEFAULT_CLIENT } from '../../../emulator-api/src/common/profiles.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { HostEvent } from '../common/protocol.js';
-import { Host, type HostSession, type MockAnswer } from '../node/host.js';
+import { Host, type HostSession, type MockAnswer, type OpenSessionOptions } from '../node/host.js';
+import type { NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
+export type { MockedRequest, MockResponse, NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
 import { startServer, type RunningServer } from '../node/server.js';
 
 export interface LaunchOptions extends Partial<ProfileOptions> {
@@ -27,18 +29,37 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
   dataDir?: string;
   /** Called before the guest starts, e.g. to mock APIs that run at launch. */
   beforeStart?: (session: HostSession) => void;
+  /** API mocks installed before App.onLaunch runs (as mockTT would later). */
+  mocks?: Readonly<Record<string, MockAnswer>>;
+  /** Who login / getUserInfo answer for (never a real account). */
+  testUser?: OpenSessionOptions['testUser'];
+  /** What getLaunchOptionsSync answers: path, query, scene. */
+  launchOptions?: OpenSessionOptions['launch'];
+  /** Web apps: which h5sdk.config signatures the simulated client rejects; default none. */
+  jssdk?: OpenSessionOptions['jssdk'];
+  /** Network policy from the start: 'online' (default), 'offline' or { allow: ['127.0.0.1:8080', '*.example.com'] }. */
+  network?: NetworkPolicy;
 }
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** What the simulator shows over the page: a modal, action sheet, image viewer, toast or loading. */
 export interface OpenModal {
-  readonly kind: 'toast' | 'loading' | 'modal';
+  readonly kind: 'toast' | 'loading' | 'modal' | 'actionSheet' | 'previewImage';
   readonly title: string;
   readonly content: string;
   readonly buttons: readonly string[];
+  /** The action sheet's items, or the image viewer's URLs. */
+  readonly items: readonly string[];
+  /** Presses the modal's confirm button. */
   confirm(): Promise<void>;
+  /** Presses cancel (modal, action sheet) or closes the image viewer. */
   cancel(): Promise<void>;
+  /** Taps item `index` of the action sheet. */
+  choose(index: number): Promise<void>;
 }
+
+type DialogAnswer = { confirm: boolean } | { index: number };
 
 /** What the guest's window.__ttsim offers (app/src/runtime). */
 interface GuestHooks {
@@ -46,8 +67,8 @@ interface GuestHooks {
   currentPage(): { path: string; query: Record<string, string> } | null;
   pageData(path?: string): unknown;
   setPageData(patch: Record<string, unknown>): void;
-  modal(): { kind: 'toast' | 'loading' | 'modal'; title: string; content: string; buttons: string[] } | null;
-  answerModal(confirm: boolean): boolean;
+  modal(): Omit<OpenModal, 'confirm' | 'cancel' | 'choose'> | null;
+  answerDialog(answer: DialogAnswer): boolean;
   callTT(api: string, params: unknown): Promise<unknown>;
   navigate(method: string, url: string): Promise<unknown>;
   toDomSelector(selector: string): string;
@@ -85,8 +106,16 @@ export class SimulatorElement {
     return this.locator.screenshot({ timeout: this.sim.timeoutMs, ...(path ? { path } : {}) });
   }
 
+  /** The first element inside this one (TTML selectors; `a >>> b` goes into custom components). */
   async $(selector: string): Promise<SimulatorElement> {
     return new SimulatorElement(this.sim, this.locator.locator(await this.sim.domSelector(selector)).first(), `${this.selector} ${selector}`);
+  }
+
+  /** Every element inside this one that matches. */
+  async $$(selector: string): Promise<SimulatorElement[]> {
+    const locator = this.locator.locator(await this.sim.domSelector(selector));
+    const count = await locator.count();
+    return Array.from({ length: count }, (_, i) => new SimulatorElement(this.sim, locator.nth(i), `${this.selector} ${selector} [${i}]`));
   }
 }
 
@@ -227,7 +256,31 @@ export class Simulator {
     this.session.restore(api);
   }
 
+  /**
+   * Answers tt.request / uploadFile / downloadFile for URLs matching `pattern` (a string with * globs, or a
+   * RegExp) with a static { statusCode, header, data } or a handler's answer; such calls never reach the
+   * network and are marked `mocked` in the event stream.
+   */
+  mockRequest(pattern: UrlPattern, response: RequestMock): void {
+    this.session.session.network.mock(pattern, response);
+  }
+
+  /** Removes the URL mock set with this pattern; true when there was one. */
+  unmockRequest(pattern: UrlPattern): boolean {
+    return this.session.session.network.unmock(pattern);
+  }
+
+  /** The network policy from now on: 'online', 'offline' or { allow: [hosts] }. */
+  setNetwork(policy: NetworkPolicy): void {
+    this.session.session.network.setPolicy(policy);
+  }
+
   /** Host files that answer the next tt.chooseImage. */
+  /** Which h5sdk.config signatures the simulated client rejects from now on (web apps). */
+  setJssdkPolicy(policy: NonNullable<OpenSessionOptions['jssdk']>): void {
+    this.session.setJssdkPolicy(policy);
+  }
+
   chooseFiles(paths: readonly string[]): void {
     this.session.session.chooseFiles(paths);
   }
@@ -247,6 +300,13 @@ export class Simulator {
     return event as Extract<HostEvent, { type: 'call' }>;
   }
 
+  /** Resolves with the first event (already recorded, after `afterSeq`, or coming) that matches; `what` names it in the timeout error. */
+  async waitForEvent(match: (event: HostEvent) => boolean, options: { what?: string; timeoutMs?: number; afterSeq?: number } = {}): Promise<HostEvent> {
+    const event = await this.session.events.waitFor(match, { what: options.what ?? 'a matching event', timeoutMs: options.timeoutMs ?? this.timeoutMs, afterSeq: options.afterSeq ?? 0 });
+    await this.settle('the render after the event');
+    return event;
+  }
+
   readFile(ttfilePath: string): Buffer {
     return fs.readFileSync(this.session.session.resolve(ttfilePath));
   }
@@ -255,12 +315,15 @@ export class Simulator {
     await this.settle('the screen to settle');
     const open = await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.modal());
     if (!open) return null;
-    const answer = async (confirm: boolean) => {
-      const answered = await this.frame().evaluate((c) => (globalThis as unknown as Hooked).__ttsim.answerModal(c), confirm);
-      if (!answered) throw new Error('no modal is open to answer');
-      await this.settle('the render after answering the modal');
+    const answer = async (reply: DialogAnswer) => {
+      const answered = await this.frame().evaluate((a) => (globalThis as unknown as Hooked).__ttsim.answerDialog(a), reply);
+      if (!answered) {
+        const what = 'index' in reply ? `item ${reply.index} of an open action sheet` : `an open ${open.kind === 'toast' || open.kind === 'loading' ? 'modal' : open.kind}`;
+        throw new Error(`cannot answer: there is no ${what} (${open.kind} "${open.title}" was open)`);
+      }
+      await this.settle(`the render after answering the ${open.kind}`);
     };
-    return { ...open, confirm: () => answer(true), cancel: () => answer(false) };
+    return { ...open, confirm: () => answer({ confirm: true }), cancel: () => answer({ confirm: false }), choose: (index) => answer({ index }) };
   }
 
   async screenshot(path?: string): Promise<Buffer> {
@@ -283,7 +346,12 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     platform: options.platform ?? 'ios',
     client: options.client ?? DEFAULT_CLIENT,
     ...(options.device ? { device: options.device } : {}),
+    ...(options.testUser ? { testUser: options.testUser } : {}),
+    ...(options.launchOptions ? { launch: options.launchOptions } : {}),
+    ...(options.jssdk ? { jssdk: options.jssdk } : {}),
+    ...(options.network ? { network: options.network } : {}),
   });
+  for (const [api, answer] of Object.entries(options.mocks ?? {})) session.mock(api, answer);
   options.beforeStart?.(session);
   const server = await startServer(host);
   let browser: Browser | undefined;

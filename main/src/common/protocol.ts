@@ -5,12 +5,15 @@
  */
 import type { CallRecord, FailResult, SuccessResult } from '../../../emulator-api/src/common/call.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
+import type { TaskEvent, TaskKind } from '../../../emulator-api/src/common/tasks.js';
 
 /** An API as the guest builds it: name, call style, and whether the host or the guest itself runs it. */
 export interface GuestApi {
   readonly name: string;
   readonly style: 'async' | 'sync';
   readonly side: 'host' | 'guest';
+  /** The task object the API returns (request → RequestTask, connectSocket → SocketTask, …). */
+  readonly task?: TaskKind;
 }
 
 export type ProjectKind = 'gadget' | 'webapp';
@@ -56,7 +59,12 @@ export interface GuestCallOutcome {
 export type PrepareAnswer = { readonly ok: true; readonly params: unknown } | { readonly ok: false; readonly fail: FailResult };
 
 export type GuestToHost =
-  | { readonly t: 'call'; readonly id: number; readonly api: string; readonly params: unknown }
+  /** `task`: the guest's id for the task object the call returns; the host then sends its events as `task` messages. */
+  | { readonly t: 'call'; readonly id: number; readonly api: string; readonly params: unknown; readonly task?: number }
+  /** abort (no answer), or SocketTask send / close (answered with a `result` for `id`). */
+  | { readonly t: 'task-op'; readonly id: number; readonly task: number; readonly op: 'abort' | 'send' | 'close'; readonly params?: unknown }
+  /** Outcomes of calls the guest answered itself, in a batch (getStorageSync in a loop is one message, not thousands). */
+  | { readonly t: 'outcomes'; readonly outcomes: readonly GuestCallOutcome[] }
   /** A guest-side API (toast, modal, navigation) asks the host to check support and validate first. */
   | { readonly t: 'prepare'; readonly id: number; readonly api: string; readonly params: unknown }
   | ({ readonly t: 'outcome' } & GuestCallOutcome)
@@ -67,7 +75,9 @@ export type HostToGuest =
   | { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult }
   | { readonly t: 'prepared'; readonly id: number; readonly answer: PrepareAnswer }
   /** APIs a test has mocked: the guest sends those to the host even when it would run them itself. */
-  | { readonly t: 'mocks'; readonly apis: readonly string[] };
+  | { readonly t: 'mocks'; readonly apis: readonly string[] }
+  /** An event of a task the guest holds (headersReceived, progressUpdate, open, message, close, error). */
+  | { readonly t: 'task'; readonly task: number; readonly event: TaskEvent };
 
 /** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
 export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };
@@ -84,10 +94,10 @@ export type HostEvent = { readonly seq: number; readonly time: number } & (
 export type HostToShell = { readonly t: 'events'; readonly events: readonly HostEvent[] };
 
 /**
- * Values that JSON cannot carry: ArrayBuffer (readFile without encoding, writeFile data) and the
- * no-argument methods of results (Stats.isFile()), sent as their value.
+ * Values that JSON cannot carry: ArrayBuffer (readFile without encoding, writeFile data), Date (storage
+ * values, as milliseconds) and the no-argument methods of results (Stats.isFile()), sent as their value.
  */
-type Encoded = { $ab: string } | { $fn: unknown };
+type Encoded = { $ab: string } | { $fn: unknown } | { $date: number | null };
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -105,6 +115,7 @@ function fromBase64(text: string): ArrayBuffer {
 export function encodeValue(value: unknown): unknown {
   if (value instanceof ArrayBuffer) return { $ab: toBase64(new Uint8Array(value)) } satisfies Encoded;
   if (ArrayBuffer.isView(value)) return { $ab: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) } satisfies Encoded;
+  if (value instanceof Date) return { $date: Number.isNaN(value.getTime()) ? null : value.getTime() } satisfies Encoded;
   if (typeof value === 'function') return { $fn: encodeValue((value as () => unknown)()) } satisfies Encoded;
   if (Array.isArray(value)) return value.map(encodeValue);
   if (value !== null && typeof value === 'object') {
@@ -118,6 +129,10 @@ export function decodeValue(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$ab' && typeof (value as { $ab: unknown }).$ab === 'string') return fromBase64((value as { $ab: string }).$ab);
+    if (keys.length === 1 && keys[0] === '$date') {
+      const time = (value as { $date: unknown }).$date;
+      return new Date(typeof time === 'number' ? time : Number.NaN);
+    }
     if (keys.length === 1 && keys[0] === '$fn') {
       const result = decodeValue((value as { $fn: unknown }).$fn);
       return () => result;

@@ -11,8 +11,14 @@ import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js'
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
-import { createSession, type Session } from '../../../emulator-api/src/index.js';
+import { isMockedNetworkRecord } from '../../../emulator-api/src/common/apis/network.js';
+import type { StorageSnapshot } from '../../../emulator-api/src/common/storage-model.js';
+import { checkApiSupport } from '../../../emulator-api/src/common/support.js';
+import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
+import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
+import { createSession, type Session, type SessionOptions } from '../../../emulator-api/src/index.js';
 import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
+import type { JssdkPolicy } from '../../../emulator-api/src/node/simulated-world.js';
 import type { BootPayload, GuestApi, GuestCallOutcome, GuestToHost, PrepareAnswer, SyncAnswer } from '../common/protocol.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
@@ -20,7 +26,7 @@ import { loadProject, type LoadedProject } from './project.js';
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
 export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
 
-export interface OpenSessionOptions extends ProfileOptions {
+export interface OpenSessionOptions extends ProfileOptions, Pick<SessionOptions, 'testUser' | 'launch' | 'jssdk' | 'network'> {
   project: string;
   appId?: string;
   chooser?: ImageChooser;
@@ -42,7 +48,7 @@ export class HostSession {
     readonly project: LoadedProject,
   ) {
     this.id = session.id;
-    session.onCall((record) => this.events.push({ type: 'call', record, side: 'host', mocked: false }));
+    session.onCall((record) => this.events.push({ type: 'call', record, side: 'host', mocked: isMockedNetworkRecord(record) }));
     session.onCallbackError((api, error) => this.events.push({ type: 'console', level: 'error', args: [`a ${api} callback threw: ${String(error)}`] }));
     this.events.push({ type: 'session', what: 'opened' });
   }
@@ -52,7 +58,7 @@ export class HostSession {
   }
 
   boot(fileBase: string): BootPayload {
-    const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: spec.side ?? 'host' }));
+    const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: spec.side ?? 'host', ...(taskApis[spec.name] ? { task: taskApis[spec.name] } : {}) }));
     return {
       sessionId: this.id,
       profile: this.profile,
@@ -78,6 +84,26 @@ export class HostSession {
       (result) => result,
       (fail: FailResult) => fail,
     );
+  }
+
+  /**
+   * Runs an API that returns a task (request, uploadFile, downloadFile, connectSocket) for the guest, whose
+   * task object gets `onEvent`'s events; `control` carries its abort / send / close. Never throws.
+   */
+  callTask(api: string, params: unknown, onEvent: (event: TaskEvent) => void): { settled: Promise<SuccessResult | FailResult>; control: TaskControl | undefined } {
+    const mock = this.mocks.get(api);
+    if (mock !== undefined) return { settled: this.answerFromMock(api, params, mock), control: undefined };
+    if (!taskApis[api]) return { settled: this.call(api, params), control: undefined };
+    return this.session.startTask(api, params, onEvent);
+  }
+
+  /** The app's storage for the guest's read mirror (getStorageSync / getStorageInfoSync answered in the guest). */
+  storageSnapshot(): StorageSnapshot {
+    const reads = ['getStorageSync', 'getStorageInfoSync'].map((name) => findApi(name));
+    return {
+      items: this.session.storage.entries(),
+      localReads: reads.every((spec) => spec !== undefined && checkApiSupport(spec, this.profile).supported),
+    };
   }
 
   /** Runs a Sync API for the guest (over the synchronous bridge). Never throws. */
@@ -129,8 +155,9 @@ export class HostSession {
   }
 
   /** A message from the guest that is not a call: outcomes of its own APIs, console output and runtime events. */
-  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' }>): void {
+  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' } | { t: 'task-op' }>): void {
     if (message.t === 'outcome') this.recordGuestOutcome(message);
+    else if (message.t === 'outcomes') message.outcomes.forEach((outcome) => this.recordGuestOutcome(outcome));
     else if (message.t === 'console') this.events.push({ type: 'console', level: message.level, args: message.args });
     else if (message.t === 'event') this.events.push({ type: 'guest', event: message.event });
   }
@@ -143,6 +170,11 @@ export class HostSession {
   restore(api: string): void {
     this.mocks.delete(api);
     this.notifyMocks();
+  }
+
+  /** Which h5sdk.config signatures the simulated client rejects from now on (web apps). */
+  setJssdkPolicy(policy: JssdkPolicy): void {
+    this.session.world.jssdk = policy;
   }
 
   mockedApis(): string[] {
@@ -160,12 +192,7 @@ export class HostSession {
   }
 
   private apiFunction(api: string): unknown {
-    const [owner, method] = api.split('.') as [string, string | undefined];
-    const tt = this.session.tt as unknown as Record<string, unknown>;
-    if (method === undefined) return typeof tt[owner] === 'function' ? tt[owner] : undefined;
-    if (owner !== 'FileSystemManager') return undefined;
-    const manager = this.session.fileSystemManager as unknown as Record<string, unknown>;
-    return typeof manager[method] === 'function' ? manager[method] : undefined;
+    return this.session.api(api);
   }
 
   private async answerFromMock(api: string, params: unknown, mock: MockAnswer): Promise<SuccessResult | FailResult> {
@@ -212,6 +239,11 @@ export class Host {
       ...(options.appId ?? project.appId ? { appId: options.appId ?? project.appId } : {}),
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
       ...(options.chooser ? { chooser: options.chooser } : {}),
+      ...(options.testUser ? { testUser: options.testUser } : {}),
+      ...(options.launch ? { launch: options.launch } : {}),
+      ...(options.jssdk ? { jssdk: options.jssdk } : {}),
+      ...(options.network ? { network: options.network } : {}),
+      ...(project.networkTimeout ? { networkTimeout: project.networkTimeout } : {}),
     });
     const hostSession = new HostSession(session, project);
     this.sessions.set(hostSession.id, hostSession);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectKind } from '../common/protocol.js';
 import { compileGadgetScripts } from './compile-scripts.js';
+import { networkTimeoutKeys, type NetworkTimeouts } from '../../../emulator-api/src/node/network-policy.js';
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.ttml', '.ttss', '.wxs', '.sjs']);
 const MAX_TEXT_BYTES = 20 * 1024 * 1024;
@@ -17,6 +18,8 @@ export interface LoadedProject {
   /** Source maps of the JS files compiled from ES modules (see compile-scripts.ts). */
   readonly sourceMaps: Readonly<Record<string, string>>;
   readonly appId: string | undefined;
+  /** app.json `networkTimeout` (ms per API), when the gadget sets it. */
+  readonly networkTimeout?: Partial<NetworkTimeouts>;
 }
 
 export class ProjectError extends Error {
@@ -51,6 +54,19 @@ function collectTextFiles(root: string): Record<string, string> {
   return files;
 }
 
+/** app.json "networkTimeout": { "request": 10000, … }; a value that is not a positive number of ms is an error. */
+function readNetworkTimeout(value: unknown): Partial<NetworkTimeouts> | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ProjectError('app.json networkTimeout must be an object such as { "request": 10000 }');
+  const out: Partial<Record<keyof NetworkTimeouts, number>> = {};
+  for (const [key, ms] of Object.entries(value)) {
+    if (!(networkTimeoutKeys as readonly string[]).includes(key)) throw new ProjectError(`app.json networkTimeout.${key} is not known; use ${networkTimeoutKeys.join(', ')}`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new ProjectError(`app.json networkTimeout.${key} must be a positive number of milliseconds, not ${JSON.stringify(ms)}`);
+    out[key as keyof NetworkTimeouts] = ms;
+  }
+  return out;
+}
+
 export function loadProject(folder: string): LoadedProject {
   const root = path.resolve(folder);
   if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new ProjectError(`project folder not found: ${folder}`);
@@ -58,11 +74,12 @@ export function loadProject(folder: string): LoadedProject {
   const appId = typeof config.appid === 'string' && config.appid ? config.appid : undefined;
   const name = typeof config.projectname === 'string' && config.projectname ? config.projectname : path.basename(root);
   if (fs.existsSync(path.join(root, 'app.json'))) {
-    const appJson = readJson(path.join(root, 'app.json'), root) as { pages?: unknown };
+    const appJson = readJson(path.join(root, 'app.json'), root) as { pages?: unknown; networkTimeout?: unknown };
     if (!Array.isArray(appJson.pages) || appJson.pages.length === 0 || !appJson.pages.every((p) => typeof p === 'string')) {
       throw new ProjectError('app.json must list its pages: "pages": ["pages/index/index", …]');
     }
-    return { root, kind: 'gadget', name, ...compileGadgetScripts(collectTextFiles(root)), appId };
+    const networkTimeout = readNetworkTimeout(appJson.networkTimeout);
+    return { root, kind: 'gadget', name, ...compileGadgetScripts(collectTextFiles(root)), appId, ...(networkTimeout ? { networkTimeout } : {}) };
   }
   if (fs.existsSync(path.join(root, 'index.html'))) return { root, kind: 'webapp', name, files: {}, sourceMaps: {}, appId };
   throw new ProjectError(`${folder} is neither a Feishu gadget (no app.json) nor a web app (no index.html)`);

@@ -5,7 +5,7 @@
  *
  *   /s/<session>/?token=H            simulator shell (plain page; the devtools UI comes later)
  *   /s/<session>/ws?token=H          shell socket: the session's event stream
- *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, ws (bridge), sync (Sync APIs)
+ *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
  *   /g/<session>/<G>/__ttfile__/…    ttfile://temp/… and ttfile://user/… files
  *   /g/<session>/<G>/<path>          package files (web-app HTML gets the h5sdk script injected)
  */
@@ -15,11 +15,15 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isTtError } from '../../../emulator-api/src/common/errors.js';
+import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
+import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
+import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
 import { decodeValue, encodeValue, type GuestToHost, type HostEvent, type HostToGuest, type HostToShell, type PrepareAnswer } from '../common/protocol.js';
 import type { Host, HostSession } from './host.js';
 import { shellHtml, gadgetHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
+import { rewriteWebAppHtml } from './webapp-html.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -96,6 +100,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
 
   async function handleRuntime(req: http.IncomingMessage, res: http.ServerResponse, session: HostSession, what: string): Promise<void> {
     if (what === 'gadget.html') return send(res, 200, gadgetHtml(session), MIME['.html'], guestCors);
+    if (what === 'storage.json') return send(res, 200, JSON.stringify(session.storageSnapshot()), MIME['.json'], guestCors);
     if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot(`${guestBaseOf(session)}`)), MIME['.json'], guestCors);
     if (what === 'sync' && req.method === 'POST') {
       const body = await readBody(req, 64 * 1024 * 1024);
@@ -125,10 +130,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       return send(res, 403, `ttsim: ${(error as Error).message}`, undefined, guestCors);
     }
     if (session.project.kind === 'webapp' && /\.html?$/i.test(hostPath) && fs.existsSync(hostPath)) {
-      const html = fs.readFileSync(hostPath, 'utf8');
-      const sdk = `<script src="${guestBaseOf(session)}__ttsim__/h5sdk.js"></script>`;
-      const injected = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${sdk}`) : `${sdk}${html}`;
-      return send(res, 200, injected, MIME['.html'], guestCors);
+      const page = rewriteWebAppHtml(fs.readFileSync(hostPath, 'utf8'), `${guestBaseOf(session)}__ttsim__/h5sdk.js`);
+      return send(res, 200, page.html, MIME['.html'], guestCors);
     }
     sendFile(res, hostPath, guestCors);
   }
@@ -165,6 +168,28 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     sendToGuest({ t: 'mocks', apis: session.mockedApis() });
     const stopMocks = session.onMocksChanged((apis) => sendToGuest({ t: 'mocks', apis }));
     session.events.push({ type: 'session', what: 'guest-connected' });
+    // The tasks this guest holds (requests in flight, open sockets), by the guest's task id.
+    const tasks = new Map<number, TaskControl>();
+    const startTask = (message: Extract<GuestToHost, { t: 'call' }>, task: number) => {
+      const { settled, control } = session.callTask(message.api, decodeValue(message.params), (event) => {
+        sendToGuest({ t: 'task', task, event: encodeValue(event) as TaskEvent });
+        if (event.type === 'close') tasks.delete(task);
+      });
+      if (control) tasks.set(task, control);
+      void settled.then((result) => {
+        if ('errno' in result || taskApis[message.api] !== 'SocketTask') tasks.delete(task);
+        sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result });
+      });
+    };
+    const taskOperation = (message: Extract<GuestToHost, { t: 'task-op' }>) => {
+      const control = tasks.get(message.task);
+      if (message.op === 'abort') return control?.abort();
+      const params = (decodeValue(message.params ?? {}) ?? {}) as Record<string, unknown>;
+      const answer: Promise<SuccessResult | FailResult> = control
+        ? control.socket(message.op, params)
+        : Promise.resolve({ errMsg: `${message.op}:fail the socket is not open (it is closed)`, errno: Errno.networkFailure, errString: errnoMeaning[Errno.networkFailure] });
+      void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
+    };
     ws.on('message', (data) => {
       let message: GuestToHost;
       try {
@@ -172,7 +197,11 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       } catch {
         return;
       }
-      if (message.t === 'call') {
+      if (message.t === 'call' && message.task !== undefined) {
+        startTask(message, message.task);
+      } else if (message.t === 'task-op') {
+        taskOperation(message);
+      } else if (message.t === 'call') {
         void session.call(message.api, decodeValue(message.params)).then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
       } else if (message.t === 'prepare') {
         sendToGuest({ t: 'prepared', id: message.id, answer: encodeValue(session.prepare(message.api, decodeValue(message.params))) as PrepareAnswer });
@@ -180,6 +209,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     });
     ws.on('close', () => {
       stopMocks();
+      for (const control of tasks.values()) control.dispose();
+      tasks.clear();
       session.events.push({ type: 'session', what: 'guest-disconnected' });
     });
   }

@@ -5,10 +5,15 @@
 import { toDomSelector } from '../../dom/index.js';
 import { compileTtss } from '../../ttss/index.js';
 import type { Bridge } from '../bridge.js';
+import { createCanvasRuntime } from '../canvas/runtime.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
+import type { DialogAnswer } from '../ui-overlays.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
 import { showErrorOverlay } from './error-overlay.js';
 import { ModuleError, ModuleLoader } from './modules.js';
+import { ComponentRegistry } from './component-registry.js';
+import { ComponentTree } from './component-tree.js';
+import { PAGE_CLASS_CONDITION, scopeClassSelectors } from './style-scope.js';
 import { SourcePositions } from './source-positions.js';
 import { PageInstance, type PageHost, type PageOptions } from './page.js';
 import { resolvePackagePath } from '../../ttml/package-path.js';
@@ -23,6 +28,8 @@ function describeError(error: unknown, where: string, positions: SourcePositions
   if (e && typeof e === 'object' && typeof e.line === 'number' && (e.path || e.file)) {
     return { title: `${e.name ?? 'Error'} in ${e.path ?? e.file}`, message: e.message ?? String(error), file: e.path ?? e.file, line: e.line, ...(e.column ? { column: e.column } : {}) };
   }
+  // A package problem found by the runtime (a missing file, a component that never called Component()).
+  if (e instanceof ModuleError) return { title: `ModuleError in ${e.file}`, message: e.message, file: e.file };
   const frame = positions.firstFrame(e?.stack);
   return { title: `${e?.name ?? 'Error'} in ${where}`, message: `${e?.message ?? String(error)}${e?.stack ? `\n\n${positions.rewriteStack(e.stack)}` : ''}`, ...(frame ?? {}) };
 }
@@ -62,9 +69,13 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     if (source === undefined) return;
     const style = document.createElement('style');
     style.dataset.ttsimStyle = path;
-    style.textContent = compileTtss(source, { path, load: (p: string) => files[p], rpxToPx });
+    const css = compileTtss(source, { path, load: (p: string) => files[p], rpxToPx });
+    // With custom components, page classes must not reach inside them (style-scope.ts).
+    style.textContent = componentsDeclared ? scopeClassSelectors(css, PAGE_CLASS_CONDITION) : css;
     parent.append(style);
   };
+  const componentsDeclared = ComponentRegistry.declaresComponents(files);
+  const components = new ComponentRegistry({ files, loadModule: (path) => loader.load(path), reportError, rpxToPx });
 
   const pageDefinitions = new Map<string, PageOptions>();
   let loadingRoute: string | undefined;
@@ -85,6 +96,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     rendered: (page, ms) => started.core?.emit({ kind: 'render', page: page.route, seq: page.renderSeq, ms }),
     reportError,
     lifecycle: (target, hook) => started.core?.emit({ kind: 'lifecycle', target, hook }),
+    usingComponents: (route) => components.usingForPage(route),
   };
 
   const router = new Router(root, appJson, {
@@ -102,7 +114,13 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       body.dataset.ttsimPageBody = route;
       body.style.minHeight = '100%';
       container.append(body);
-      return new PageInstance(route, query, definition, container, body, pageHost);
+      if (!componentsDeclared) return new PageInstance(route, query, definition, container, body, pageHost);
+      const tree = new ComponentTree({ ...pageHost, activity: started.core!.activity, registry: components }, container, body);
+      const page = new PageInstance(route, query, definition, container, body, pageHost, tree);
+      // Components are created and attached before the page's onLoad, as in WeChat (inferred): a render of
+      // the initial data now makes them, so onLoad can selectComponent them.
+      if (page.using.size > 0) page.renderNow();
+      return page;
     },
     windowConfig: (route): WindowConfig => {
       let own: WindowConfig = {};
@@ -117,7 +135,15 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     changed: (method, url, stack) => started.core?.emit({ kind: 'navigation', method, url, stack }),
   });
 
-  const core = startGuestCore(boot, bridge, router.implementations() as never);
+  const canvas = createCanvasRuntime({
+    document,
+    profile: boot.profile,
+    call: (api, params) => bridge.call(api, params),
+    track: (work) => (started.core ? started.core.activity.track(work) : work),
+    currentPage: () => router.current,
+    resolveImageSrc,
+  });
+  const core = startGuestCore(boot, bridge, { ...router.implementations(), ...canvas.implementations() } as never);
   started.core = core;
   const tt = core.tt;
 
@@ -132,9 +158,8 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       pageDefinitions.set(loadingRoute, options ?? {});
     },
     getCurrentPages: () => [...router.stack],
-    Component: () => {
-      console.warn('Component() is not supported by ttsim yet (custom components arrive with a later issue)');
-    },
+    Component: (options: unknown) => components.component(options),
+    Behavior: (options: unknown) => components.behavior(options),
   };
   const loader = new ModuleLoader(files, globals, document);
   Object.assign(window, { tt });
@@ -149,7 +174,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     setPageData: (patch: Record<string, unknown>) => router.current?.setData(patch),
     pageStack: () => router.stack.map((p) => p.route),
     modal: () => core.ui.current(),
-    answerModal: (confirm: boolean) => core.ui.answerModal(confirm),
+    answerDialog: (answer: DialogAnswer) => core.ui.answer(answer),
     callTT: async (api: string, params: unknown) => {
       const fn = tt[api] as ((p: unknown) => Promise<unknown>) | undefined;
       if (typeof fn !== 'function') return { errMsg: `${api}:fail ${api} is not emulated by ttsim`, errno: 103 };

@@ -3,9 +3,14 @@
  * compiled TTML into its own container.
  */
 import { createDomRenderer, type DomEvent, type DomRenderer } from '../../dom/index.js';
-import { compileTtml, type CompiledTtml } from '../../ttml/index.js';
+import { unknownTagWarning } from '../../dom/components/unknown-tag.js';
+import { compileTtml, type CompiledTtml, type RenderOptions } from '../../ttml/index.js';
 import type { Activity } from '../activity.js';
+import type { UsingMap } from './component-registry.js';
+import type { ComponentTree, TreeOwner } from './component-tree.js';
 import { cloneData, getByPath, setByPath } from './data-path.js';
+import { PAGE_SCOPE } from './style-scope.js';
+import { wxEventOf, type WxEvent } from './wx-event.js';
 
 export type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 
@@ -21,9 +26,13 @@ export interface PageHost {
   rendered(page: PageInstance, ms: number): void;
   reportError(error: unknown, where: string): void;
   lifecycle(target: string, hook: string): void;
+  /** The custom components a page may use (app.json's and its own usingComponents). */
+  usingComponents?(route: string): UsingMap;
 }
 
-export class PageInstance {
+const NO_COMPONENTS: UsingMap = new Map();
+
+export class PageInstance implements TreeOwner {
   readonly route: string;
   readonly options: Record<string, string>;
   data: Record<string, unknown>;
@@ -33,7 +42,12 @@ export class PageInstance {
   private readonly template: CompiledTtml;
   private pendingCallbacks: (() => void)[] = [];
   private renderQueued = false;
+  private readonly renderOptions: RenderOptions | undefined;
   renderSeq = 0;
+  /** TreeOwner: the custom components this page's template may use. */
+  readonly using: UsingMap;
+  readonly depth = 0;
+  readonly styleToken = PAGE_SCOPE;
 
   constructor(
     route: string,
@@ -44,6 +58,8 @@ export class PageInstance {
     /** Where the template renders (the `page` of TTSS). */
     body: HTMLElement,
     private readonly host: PageHost,
+    /** The page's custom components (undefined when the package declares none). */
+    private readonly components?: ComponentTree,
   ) {
     this.route = route;
     this.options = query;
@@ -64,9 +80,29 @@ export class PageInstance {
       onEvent: (event) => this.dispatch(event),
       resolveImageSrc: (src: string) => host.resolveImageSrc(route, src),
       onNavigate: (e) => host.navigate(e.url, e.openType),
-      onUnknownTag: (tag) => console.warn(`<${tag}> is not a Feishu component: ttsim renders it as a <view> (${path})`),
+      onUnknownTag: (tag) => console.warn(`${unknownTagWarning(tag)} (${path})`),
       rpxToPx: host.rpxToPx,
+      ...(components ? { customElements: components.hooks } : {}),
     });
+    this.using = components && host.usingComponents ? host.usingComponents(route) : NO_COMPONENTS;
+    if (components) {
+      components.setPage(this);
+      components.registerRenderer(body, this.renderer);
+      this.renderOptions = { onElement: components.stampFor(this) };
+    }
+  }
+
+  get publicInstance(): object {
+    return this;
+  }
+
+  /** The first custom component matching `selector` in this page's template (not inside components), or null. */
+  selectComponent(selector: string, callback?: (instance: object | null) => void): object | null {
+    return (this.components?.selectFor(this, selector, false, callback) as object | null | undefined) ?? null;
+  }
+
+  selectAllComponents(selector: string, callback?: (instances: object[]) => void): object[] {
+    return (this.components?.selectFor(this, selector, true, callback) as object[] | undefined) ?? [];
   }
 
   /** The path-keyed update of the real framework; renders once per batch, then calls the callbacks. */
@@ -84,20 +120,26 @@ export class PageInstance {
   /** Calls a lifecycle hook if the page has it; errors are reported, never thrown into the runtime. */
   callHook(name: string, ...args: unknown[]): unknown {
     this.host.lifecycle(this.route, name);
+    // Components' ready comes before the page's onReady; their pageLifetimes follow the page's hook (WeChat, inferred).
+    if (name === 'onReady') this.components?.enableReady();
     const hook = this.methods[name];
-    if (typeof hook !== 'function') return undefined;
-    try {
-      return (hook as (...a: unknown[]) => unknown).apply(this, args);
-    } catch (error) {
-      this.host.reportError(error, `${this.route}.${name}`);
-      return undefined;
+    let result: unknown;
+    if (typeof hook === 'function') {
+      try {
+        result = (hook as (...a: unknown[]) => unknown).apply(this, args);
+      } catch (error) {
+        this.host.reportError(error, `${this.route}.${name}`);
+      }
     }
+    if (name === 'onShow') this.components?.pageLifetime('show');
+    else if (name === 'onHide') this.components?.pageLifetime('hide');
+    return result;
   }
 
   renderNow(): void {
     const started = performance.now();
     try {
-      this.renderer.update(this.template.render(this.data));
+      this.renderer.update(this.template.render(this.data, this.renderOptions));
     } catch (error) {
       this.host.reportError(error, `${this.route}.ttml`);
     }
@@ -110,6 +152,7 @@ export class PageInstance {
         this.host.reportError(error, `${this.route} setData callback`);
       }
     }
+    this.components?.flushReady();
   }
 
   destroy(): void {
@@ -129,17 +172,23 @@ export class PageInstance {
   }
 
   private dispatch(event: DomEvent): void {
-    const handler = (this as unknown as Record<string, unknown>)[event.handler];
+    // Slot content this page gave a component is drawn by the component's renderer, yet owned here.
+    const owner = (event.owner as TreeOwner | undefined) ?? this;
+    owner.handleEvent(event.handler, wxEventOf(event));
+  }
+
+  /** Calls the page method a template binding names with the event object. */
+  handleEvent(handlerName: string, wxEvent: WxEvent): void {
+    const handler = (this as unknown as Record<string, unknown>)[handlerName];
     if (typeof handler !== 'function') {
-      console.warn(`Page "${this.route}" does not have a method "${event.handler}" to handle event "${event.type}".`);
+      console.warn(`Page "${this.route}" does not have a method "${handlerName}" to handle event "${wxEvent.type}".`);
       return;
     }
-    const wxEvent = { type: event.type, timeStamp: Math.round(performance.now()), detail: event.detail, target: event.target, currentTarget: event.currentTarget, mark: {} };
     try {
       const result = (handler as (e: unknown) => unknown).call(this, wxEvent);
-      if (result instanceof Promise) void this.host.activity.track(result.catch((error: unknown) => this.host.reportError(error, `${this.route}.${event.handler}`)));
+      if (result instanceof Promise) void this.host.activity.track(result.catch((error: unknown) => this.host.reportError(error, `${this.route}.${handlerName}`)));
     } catch (error) {
-      this.host.reportError(error, `${this.route}.${event.handler}`);
+      this.host.reportError(error, `${this.route}.${handlerName}`);
     }
   }
 }

@@ -7,6 +7,8 @@ import { Errno } from '../../../../emulator-api/src/common/errors.js';
 import type { BaseCallContext } from '../../../../emulator-api/src/common/call.js';
 import type { PageInstance } from './page.js';
 import { parsePageUrl } from './paths.js';
+import { watchPageScroll, scrollPageTo } from './page-scroll.js';
+import { toDomSelector } from '../../dom/index.js';
 
 export interface AppJson {
   pages: string[];
@@ -21,7 +23,11 @@ export interface WindowConfig {
   navigationBarTextStyle?: 'white' | 'black';
   backgroundColor?: string;
   navigationStyle?: 'default' | 'custom';
+  enablePullDownRefresh?: boolean;
+  onReachBottomDistance?: number;
 }
+
+type NavColors = { frontColor: string; backgroundColor: string };
 
 const MAX_STACK = 10;
 
@@ -40,6 +46,10 @@ export class Router {
   private readonly viewport: HTMLElement;
   private readonly tabBar: HTMLElement | undefined;
   private readonly tabRoutes: Set<string>;
+  /** setNavigationBarTitle / setNavigationBarColor belong to the page they were called on. */
+  private readonly titles = new WeakMap<PageInstance, string>();
+  private readonly navColors = new WeakMap<PageInstance, NavColors>();
+  private tabBarHidden = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -107,7 +117,97 @@ export class Router {
         const target = this.target(url, ctx);
         return run('reLaunch', url, () => this.relaunch(target.route, target.query));
       },
+      ...this.barImplementations(),
+      ...this.scrollImplementations(),
     };
+  }
+
+  /** setNavigationBarTitle / Color and showTabBar / hideTabBar. */
+  private barImplementations() {
+    const page = () => {
+      const current = this.current;
+      if (!current) throw new TtError(Errno.internal, 'no page is open yet');
+      return current;
+    };
+    const tabBar = (ctx: BaseCallContext) => {
+      ctx.applyRule('tab-bar-exists');
+      if (!this.tabBar) throw new TtError(Errno.invalidParameter, 'this app has no tabBar in app.json', { rule: 'tab-bar-exists' });
+      return this.tabBar;
+    };
+    return {
+      setNavigationBarTitle: ({ title }: { title: string }, ctx: BaseCallContext) => {
+        ctx.applyRule('title-per-page');
+        const current = page();
+        this.titles.set(current, title);
+        this.drawBars(current);
+        return {};
+      },
+      setNavigationBarColor: ({ frontColor, backgroundColor }: NavColors, ctx: BaseCallContext) => {
+        ctx.applyRule('front-colors');
+        const current = page();
+        this.navColors.set(current, { frontColor, backgroundColor });
+        this.drawBars(current);
+        return {};
+      },
+      showTabBar: (_p: unknown, ctx: BaseCallContext) => {
+        tabBar(ctx);
+        this.tabBarHidden = false;
+        if (this.current) this.drawTabBar(this.current.route);
+        return {};
+      },
+      hideTabBar: (_p: unknown, ctx: BaseCallContext) => {
+        tabBar(ctx).style.display = 'none';
+        this.tabBarHidden = true;
+        return {};
+      },
+    };
+  }
+
+  /** pageScrollTo and pull-down refresh on the current page. */
+  private scrollImplementations() {
+    const page = () => {
+      const current = this.current;
+      if (!current) throw new TtError(Errno.internal, 'no page is open yet');
+      return current;
+    };
+    return {
+      pageScrollTo: async ({ scrollTop, selector, duration }: { scrollTop?: number; selector?: string; duration: number }, ctx: BaseCallContext) => {
+        ctx.applyRule('scroll-target');
+        const current = page();
+        let top = scrollTop;
+        if (top === undefined && selector !== undefined) {
+          const target = current.container.querySelector<HTMLElement>(toDomSelector(selector));
+          if (!target) throw new TtError(Errno.invalidParameter, `pageScrollTo: no element matches ${JSON.stringify(selector)} on ${current.route}`);
+          top = target.getBoundingClientRect().top - current.container.getBoundingClientRect().top + current.container.scrollTop;
+        }
+        if (top === undefined) throw new TtError(Errno.invalidParameter, 'pageScrollTo needs scrollTop or selector');
+        await scrollPageTo(current.container, top, duration);
+        return {};
+      },
+      startPullDownRefresh: (_p: unknown, ctx: BaseCallContext) => {
+        ctx.applyRule('pull-triggers-handler');
+        this.startRefresh(page());
+        return {};
+      },
+      stopPullDownRefresh: (_p: unknown, ctx: BaseCallContext) => {
+        ctx.applyRule('pull-triggers-handler');
+        page().container.querySelector('[data-ttsim-refresh]')?.remove();
+        return {};
+      },
+    };
+  }
+
+  /** Shows the refresh indicator at the top of the page and calls its onPullDownRefresh. */
+  private startRefresh(page: PageInstance): void {
+    if (!page.container.querySelector('[data-ttsim-refresh]')) {
+      const indicator = page.container.ownerDocument.createElement('div');
+      indicator.dataset.ttsimRefresh = '';
+      indicator.textContent = '···';
+      indicator.style.cssText = 'height:48px;display:flex;align-items:center;justify-content:center;color:#8f959e;font-size:24px;letter-spacing:4px;';
+      page.container.prepend(indicator);
+      page.container.scrollTop = 0;
+    }
+    page.callHook('onPullDownRefresh');
   }
 
   /** Opens the first page: entryPagePath or pages[0]. */
@@ -174,7 +274,15 @@ export class Router {
     container.dataset.ttsimPage = route;
     container.style.cssText = 'position:absolute;inset:0;overflow:auto;';
     this.viewport.append(container);
-    return this.host.createPage(route, query, container);
+    const page = this.host.createPage(route, query, container);
+    const config = this.host.windowConfig(route);
+    watchPageScroll(container, {
+      reachBottomDistance: config.onReachBottomDistance ?? 50,
+      pullDownRefresh: config.enablePullDownRefresh === true,
+      onReachBottom: () => page.callHook('onReachBottom'),
+      onPullDown: () => this.startRefresh(page),
+    });
+    return page;
   }
 
   private show(page: PageInstance, first: boolean): void {
@@ -209,9 +317,10 @@ export class Router {
   private drawBars(page: PageInstance): void {
     const config = this.host.windowConfig(page.route);
     const doc = this.root.ownerDocument;
+    const colors = this.navColors.get(page);
     this.navBar.style.display = config.navigationStyle === 'custom' ? 'none' : 'flex';
-    this.navBar.style.background = config.navigationBarBackgroundColor ?? '#ffffff';
-    this.navBar.style.color = config.navigationBarTextStyle === 'white' ? '#fff' : '#000';
+    this.navBar.style.background = colors?.backgroundColor ?? config.navigationBarBackgroundColor ?? '#ffffff';
+    this.navBar.style.color = colors?.frontColor ?? (config.navigationBarTextStyle === 'white' ? '#fff' : '#000');
     this.navBar.replaceChildren();
     if (this.stack.length > 1) {
       const back = doc.createElement('button');
@@ -227,7 +336,7 @@ export class Router {
     }
     const title = doc.createElement('span');
     title.dataset.ttsimTitle = '';
-    title.textContent = config.navigationBarTitleText ?? '';
+    title.textContent = this.titles.get(page) ?? config.navigationBarTitleText ?? '';
     this.navBar.append(title);
     this.drawTabBar(page.route);
   }
@@ -235,7 +344,7 @@ export class Router {
   private drawTabBar(route: string): void {
     const tabBar = this.app.tabBar;
     if (!this.tabBar || !tabBar) return;
-    this.tabBar.style.display = this.isTab(route) ? 'flex' : 'none';
+    this.tabBar.style.display = this.isTab(route) && !this.tabBarHidden ? 'flex' : 'none';
     this.tabBar.replaceChildren();
     for (const item of tabBar.list) {
       const path = item.pagePath.replace(/^\//, '');

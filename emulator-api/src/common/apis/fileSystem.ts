@@ -132,3 +132,36 @@ export const saveFile = defineApi({
   ],
   failures: [...fsFailures, { errno: Errno.fileAlreadyExists, when: 'filePath exists already and is a directory', provenance: assumed(docs.errno) }],
 });
+
+/** FileSystemManager.getFileInfo: size only, as Feishu documents it (no getFileInfoSync twin is listed). */
+export const fsGetFileInfo = defineApi({
+  name: 'FileSystemManager.getFileInfo',
+  errMsgName: 'getFileInfo',
+  style: 'async',
+  summary: 'The size of a file in the package, ttfile://temp or ttfile://user.',
+  doc: docs.fileSystem,
+  params: z.strictObject({ filePath: z.string().min(1) }),
+  result: z.strictObject({ size: z.number() }),
+  support: since523,
+  behaviours: pathRules,
+  failures: fsFailures,
+});
+
+/** tt.getFileInfo: Feishu's overview does not list it; the WeChat-compatible family has it with a digest. */
+export const getFileInfo = defineApi({
+  name: 'getFileInfo',
+  style: 'async',
+  summary: 'Size and digest (md5 or sha1) of a file.',
+  doc: docs.fileSystem,
+  params: z.strictObject({ filePath: z.string().min(1), digestAlgorithm: z.enum(['md5', 'sha1']).default('md5') }),
+  result: z.strictObject({ size: z.number(), digest: z.string() }),
+  support: {
+    matrix: { gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' }, webapp: sameForBoth(null, null, null, null).webapp },
+    provenance: assumed(`${docs.overview} does not list a top-level getFileInfo (docs/research/feishu-apis.md); ttsim follows the WeChat-compatible family for gadgets only`),
+  },
+  behaviours: [
+    ...pathRules,
+    { id: 'digest-hex', platforms: 'all', text: 'digest is the lowercase hex md5 (default) or sha1 of the file\'s bytes.', provenance: assumed('WeChat-compatible family (wx.getFileInfo)') },
+  ],
+  failures: fsFailures,
+});

@@ -40,7 +40,7 @@ export const notEmulatedApis: readonly string[] = [
   'removeTabBarBadge', 'showTabBarRedDot', 'hideTabBarRedDot', 'setTabBarItem', 'setTabBarStyle', 'setBackgroundColor',
   'setBackgroundTextStyle', 'showNavigationBarLoading', 'hideNavigationBarLoading', 'onWindowResize', 'offWindowResize',
   // Storage and files beyond what ttsim emulates
-  'getSavedFileList', 'getSavedFileInfo', 'removeSavedFile', 'openDocument',
+  'getSavedFileList', 'getSavedFileInfo', 'removeSavedFile',
   // Misc
   'reportAnalytics', 'getLogManager', 'onAppShow', 'offAppShow', 'onAppHide', 'offAppHide', 'onError', 'offError',
   'onPageNotFound', 'offPageNotFound', 'getExtConfig', 'getExtConfigSync', 'setEnableDebug', 'onMemoryWarning',

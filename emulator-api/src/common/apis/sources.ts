@@ -15,6 +15,16 @@ export const docs = {
   standardIO: 'Feishu "标准对象输入/输出" (standard object input / output) as summarised in shared/reference/feishu-api.md',
   interaction: 'Feishu client API "界面 › 交互" pages (showToast, showModal, showLoading); not read by ttsim',
   navigation: 'Feishu client API "界面 › 导航" pages (navigateTo, redirectTo, navigateBack, switchTab, reLaunch); not read by ttsim',
+  previewImage: 'Feishu client API "previewImage" (…/media/image/previewimage, updated 2025-08-01)',
+  login: 'Feishu client API "login" (open.larkoffice.com/document/uYjL24iN/uYzMuYzMuYzM, marked no longer maintained in favour of requestAccess)',
+  request: 'Feishu client API "request" (open.feishu.cn/document/uYjL24iN/uIDMx4iMwEjLyATM, read 2026-11: support table, inputs and the data conversion notes)',
+  downloadFile: 'Feishu client API "downloadFile" (open.feishu.cn/document/uYjL24iN/ucDMx4yNwEjL3ATM, read 2026-11: support table, inputs, outputs)',
+  uploadFile: 'Feishu client API "uploadFile" (…/network/upload; not read by ttsim: its search found no copy of the page)',
+  connectSocket: 'Feishu client API "connectSocket" (open.feishu.cn/document/uYjL24iN/ugDMx4COwEjL4ATM, read 2026-11: support table, inputs, SocketTask methods)',
+  storage: 'Feishu client API "数据缓存" pages (setStorage, getStorage, …; not read by ttsim: its search found no copy of them)',
+  wechatFamily: 'the WeChat-compatible family (WeChat wx.request / uploadFile / downloadFile / setStorage pages, Douyin tt.* pages)',
+  gadgetFramework: 'Feishu gadget framework pages (App / Page lifecycle), as summarised in shared/reference/feishu-api.md',
+  jssdk: 'Feishu web-app JSSDK pages (h5sdk.config / ready / error, 鉴权), as summarised in shared/reference/feishu-api.md',
   overview: 'Feishu "小程序 API 总览" and "H5 JSAPI 总览" (updated 2025-08-01)',
 } as const;
 

@@ -1,4 +1,5 @@
 /** FileSystemManager methods and saveFile. Sync on purpose: each Sync twin shares its implementation. */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Errno, TtError } from '../../common/errors.js';
@@ -104,4 +105,20 @@ export function saveFile({ tempFilePath, filePath }: ApiParsedParams<'saveFile'>
     fs.unlinkSync(source.hostPath);
   }
   return { savedFilePath: target.guestPath };
+}
+
+/** FileSystemManager.getFileInfo: the size, as Feishu documents it. */
+export function fsGetFileInfo({ filePath }: ApiParsedParams<'FileSystemManager.getFileInfo'>, ctx: NodeCallContext) {
+  const target = ctx.sandbox.resolve(filePath, 'read', { mustExist: true });
+  return { size: requireFile(target.hostPath, filePath).size };
+}
+
+/** tt.getFileInfo: size and the hex digest of the bytes, streamed (files may be large). */
+export async function getFileInfo({ filePath, digestAlgorithm }: ApiParsedParams<'getFileInfo'>, ctx: NodeCallContext) {
+  const target = ctx.sandbox.resolve(filePath, 'read', { mustExist: true });
+  const stats = requireFile(target.hostPath, filePath);
+  ctx.applyRule('digest-hex');
+  const hash = createHash(digestAlgorithm);
+  for await (const chunk of fs.createReadStream(target.hostPath)) hash.update(chunk as Buffer);
+  return { size: stats.size, digest: hash.digest('hex') };
 }
