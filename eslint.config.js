@@ -59,7 +59,7 @@ export default tseslint.config(
     files: ['examples/**/*.js', 'e2e/fixtures/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { ...globals.browser, ...globals.commonjs, tt: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', h5sdk: 'readonly' },
+      globals: { ...globals.browser, ...globals.commonjs, tt: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', Behavior: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', h5sdk: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },

@@ -4,7 +4,6 @@
 //  2. `ttsim dev` start → first page rendered, vs a bare Node HTTP server start → page loaded, both in an
 //     already running Chromium.
 // Writes bench/RESULTS-bridge.md. Run: npm run build && node bench/bridge.mjs
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -13,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { launch, CHROMIUM_FLAGS } from 'ttsim/automation';
 import { machineInfo } from './lib/machine.mjs';
+import { timeStart } from './lib/start.mjs';
 import { median, percentile } from './lib/stats.mjs';
 
 const ROUND_TRIPS = 10_000;
@@ -73,34 +73,6 @@ async function bareEcho(browser) {
   }
 }
 
-/** Spawns a command that prints a URL, opens it in `browser` and waits for `ready` in the page. */
-async function timeStart(browser, command, args, urlPattern, ready) {
-  const t0 = performance.now();
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TTSIM_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-bench-')) } });
-  try {
-    const url = await new Promise((resolve, reject) => {
-      let text = '';
-      const timer = setTimeout(() => reject(new Error(`no URL from ${command} within 20 s`)), 20_000);
-      child.stdout.on('data', (chunk) => {
-        text += chunk;
-        const match = urlPattern.exec(text);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[0]);
-        }
-      });
-    });
-    const page = await browser.newPage();
-    await page.goto(url);
-    await ready(page);
-    const ms = performance.now() - t0;
-    await page.close();
-    return ms;
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
 const bareServer = `require('http').createServer((q, s) => s.end('<!doctype html><h1>hello</h1>')).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port + '/'); })`;
 
 async function main() {
@@ -115,9 +87,9 @@ async function main() {
     const bareStarts = [];
     for (let i = 0; i < STARTS; i++) {
       log(`start-up round ${i + 1}/${STARTS}`);
-      bareStarts.push(await timeStart(browser, process.execPath, ['-e', bareServer], /http:\/\/127\.0\.0\.1:\d+\//, (page) => page.locator('h1').waitFor()));
+      bareStarts.push(await timeStart(browser, root, process.execPath, ['-e', bareServer], /http:\/\/127\.0\.0\.1:\d+\//, (page) => page.locator('h1').waitFor()));
       devStarts.push(
-        await timeStart(browser, process.execPath, ['bin/ttsim.js', 'dev', '--platform', 'ios'], /http:\/\/127\.0\.0\.1:\d+\/s\/\S+/, async (page) => {
+        await timeStart(browser, root, process.execPath, ['bin/ttsim.js', 'dev', '--platform', 'ios'], /http:\/\/127\.0\.0\.1:\d+\/s\/\S+/, async (page) => {
           const frame = page.frameLocator('#guest');
           await frame.locator('[data-ttsim-page] button').first().waitFor({ timeout: 20_000 });
         }),

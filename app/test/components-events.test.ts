@@ -117,6 +117,32 @@ describe('triggerEvent', () => {
   });
 });
 
+describe('triggerEvent and catch', () => {
+  it('a catch binding on the way stops a bubbling event', () => {
+    const { page, received } = recordingPage({}, ['onCaught', 'onAbove']);
+    const g = openGadget(
+      files(
+        '<view id="above" bind:ping="onAbove"><view id="catcher" catch:ping="onCaught"><sender id="s"/></view></view>',
+        { 'components/sender/sender': { ttml: '<text>s</text>' } },
+        { sender: '/components/sender/sender' },
+      ),
+      {
+        'components/sender/sender.js': ({ Component }) =>
+          Component({
+            methods: {
+              send() {
+                (this as unknown as { triggerEvent(n: string, d: unknown, o: unknown): void }).triggerEvent('ping', 'x', { bubbles: true });
+              },
+            },
+          }),
+      },
+      page,
+    );
+    (g.page.selectComponent('#s') as { send(): void }).send();
+    expect(received.map((r) => `${r.handler}:${r.currentTarget.id}:${r.target.id}:${String(r.detail)}`)).toEqual(['onCaught:catcher:s:x']);
+  });
+});
+
 describe('taps across component boundaries', () => {
   it('a tap inside a component reaches the host binding (target: the host) unless a catch inside stops it', () => {
     const { page, received } = recordingPage({}, ['onHostTap', 'onOuterTap']);

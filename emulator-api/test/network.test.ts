@@ -421,7 +421,7 @@ describe('tt.connectSocket', () => {
     let created: SuccessResult | undefined;
     const task = ttOf(session).connectSocket!({ url: `ws://127.0.0.1:${port}/ws`, header: { 'x-token': 'T1' }, protocols: ['chat'], success: (r: SuccessResult) => (created = r) }) as SocketTaskLike;
     const events = socketEvents(task);
-    expect(await task.send({ data: 'too early' }).catch((fail: FailResult) => fail)).toMatchObject({ errno: 305, errMsg: 'send:fail the socket is not open (it is connecting): send after onOpen' });
+    expect(await task.send({ data: 'too early' })!.catch((fail: FailResult) => fail)).toMatchObject({ errno: 305, errMsg: 'send:fail the socket is not open (it is connecting): send after onOpen' });
     await expect.poll(() => events).toEqual(['open', 'text welcome T1 chat']);
     expect(created).toMatchObject({ errMsg: 'connectSocket:ok', socketTaskId: expect.any(Number) });
     expect(await task.send({ data: 'ping' })).toEqual({ errMsg: 'send:ok' });

@@ -138,6 +138,9 @@ describe('Sync twins', () => {
       'FileSystemManager.unlinkSync': ['filePath'],
       'FileSystemManager.accessSync': ['path'],
       canIUse: ['schema'],
+      setStorageSync: ['key', 'data'],
+      getStorageSync: ['key'],
+      removeStorageSync: ['key'],
     });
   });
 });

@@ -159,7 +159,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const taskOptions = { bridge, track: options.track, onCallbackError: options.onCallbackError };
   for (const api of options.apis) {
     if (isTtsimInternal(api.name)) continue;
-    const fn = api.task ? taskViaHost(api, api.task, taskOptions) : storage[api.name] ?? api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api);
+    const fn = api.task ? taskViaHost(api, api.task, taskOptions) : (storage[api.name] ?? (api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api)));
     const [owner, method] = api.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = fn;
     else if (owner === 'FileSystemManager') fileSystemManager[method] = fn;

@@ -3,8 +3,8 @@ import { isNotEmulated, notEmulatedApis, notEmulatedProvenance } from '../../../
 import { componentList, findComponent } from '../../../emulator-api/src/common/components.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
 import type { Provenance, SupportMatrix } from '../../../emulator-api/src/common/types.js';
-import { closestName } from './did-you-mean.js';
-import { FSM_PREFIX, fileSystemManagerMethods, fileSystemManagerProvenance } from './known-names.js';
+import { closest } from '../../../emulator-api/src/common/validation.js';
+import { FSM_PREFIX, fileSystemManagerMethods, fileSystemManagerProvenance } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import type { ItemStatus } from './types.js';
 
 export interface Lookup {
@@ -32,17 +32,17 @@ export function lookupApi(name: string): Lookup {
   if (spec) return known(spec.support.matrix, spec.support.provenance);
   if (name.startsWith(FSM_PREFIX)) {
     if (fileSystemManagerMethods.includes(name.slice(FSM_PREFIX.length))) return notEmulated(fileSystemManagerProvenance);
-    return unknown(closestName(name, fileSystemManagerNames()));
+    return unknown(closest(name, fileSystemManagerNames()) ?? null);
   }
   if (isNotEmulated(name)) return notEmulated(notEmulatedProvenance);
   const topLevel = listApis().filter((s) => !s.name.includes('.')).map((s) => s.name);
-  return unknown(closestName(name, [...topLevel, ...notEmulatedApis]));
+  return unknown(closest(name, [...topLevel, ...notEmulatedApis]) ?? null);
 }
 
 export function lookupComponent(tag: string): Lookup {
   const spec = findComponent(tag);
   if (spec) return known(spec.support.matrix, spec.support.provenance, spec.drawn);
-  return unknown(closestName(tag, componentList.map((c) => c.tag)));
+  return unknown(closest(tag, componentList.map((c) => c.tag)) ?? null);
 }
 
 /**

@@ -4,11 +4,10 @@
  * ✗ never, `X.Y.Z+` from that version.
  */
 import { ANY_VERSION } from '../../../emulator-api/src/common/apis/sources.js';
+import { cell } from '../../../emulator-api/src/common/support-table.js';
 import type { Platform } from '../../../emulator-api/src/common/types.js';
 import type { CheckReport, CheckedItem, Guard, Location, Problem, VersionFloor } from './types.js';
 
-/** support-table.ts's cell, which it does not export. */
-const cell = (since: string | null | undefined) => (since === null || since === undefined ? '✗' : since === ANY_VERSION ? '✓' : `${since}+`);
 const at = (l: Location) => `${l.file}:${l.line}:${l.column}`;
 const atMany = (list: readonly Location[]) => (list.length === 0 ? '' : `${at(list[0]!)}${list.length > 1 ? ` (+${list.length - 1} more)` : ''}`);
 const guardText = (g: Guard) => (g.kind === 'try' ? 'try/catch' : g.kind === 'canIUse' ? `canIUse('${g.name}')` : `a check of tt.${g.name}`);

@@ -14,7 +14,7 @@
  */
 import { parse, type AnyNode, type Expression, type MemberExpression, type Options, type Pattern, type Program, type SourceLocation, type Statement } from 'acorn';
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
-import { FSM_PREFIX } from './known-names.js';
+import { FSM_PREFIX } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import type { Guard } from './types.js';
 
 /** acorn-walk's callback takes the visitor to use as a third argument; its typings leave it out. */

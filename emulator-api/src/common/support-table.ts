@@ -7,7 +7,7 @@ import { standardIoRules } from './standard-io.js';
 import { appKinds, platforms, type Provenance, type SupportMatrix } from './types.js';
 
 /** A matrix cell as Feishu's tables write it: ✗ never, ✓ any version, else the minimum version. */
-const cell = (since: string | null) => (since === null ? '✗' : since === ANY_VERSION ? '✓' : `${since}+`);
+export const cell = (since: string | null | undefined) => (since === null || since === undefined ? '✗' : since === ANY_VERSION ? '✓' : `${since}+`);
 
 export function provenanceLabel(p: Provenance): string {
   return `${p.kind}: ${p.source}`;

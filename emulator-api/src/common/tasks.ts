@@ -70,8 +70,9 @@ export function createTaskObject(kind: TaskKind, transport: TaskTransport, onCal
     if (kind !== 'SocketTask') {
       object[`off${upperFirst(type)}`] = (listener?: unknown) => {
         const list = listeners.get(type)!;
+        const at = list.indexOf(listener as (payload: unknown) => void);
         if (listener === undefined) list.length = 0;
-        else if (list.indexOf(listener as (payload: unknown) => void) >= 0) list.splice(list.indexOf(listener as (payload: unknown) => void), 1);
+        else if (at >= 0) list.splice(at, 1);
       };
     }
   }

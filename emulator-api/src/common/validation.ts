@@ -54,10 +54,12 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown, knownKeys: 
 }
 
 /** Levenshtein distance ≤ 2 to a known key, for "did you mean". */
-function closest(key: string, known: readonly string[]): string | undefined {
+/** "Did you mean": the known name within edit distance 2 of `key` (case-insensitive), other than key itself. */
+export function closest(key: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
+    if (candidate === key) continue;
     const d = distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

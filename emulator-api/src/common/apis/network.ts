@@ -36,7 +36,7 @@ const httpRules: BehaviourRule[] = [
   { id: 'concurrency-not-limited', platforms: 'all', text: 'Feishu documents at most 10 concurrent requests and 5 downloads; ttsim neither queues nor limits them.', provenance: assumed(`the limits are documented in ${docs.request} and ${docs.downloadFile}; what happens past them is not`) },
   { id: 'task-object', platforms: 'all', text: 'Returns its task (abort, onHeadersReceived, …). Without success / fail / complete it returns the Promise with the task\'s methods on it.', provenance: assumed(`Feishu documents the task return; the Promise form follows Taro's "Promise & Task"`) },
   { id: 'network-policy', platforms: 'all', text: 'ttsim\'s per-session network policy: online (default), offline (every call fails with 303) or an allow-list of hosts; a host not on the list fails with 305 "blocked by ttsim\'s network policy".', provenance: assumed('ttsim feature, not client behaviour') },
-  { id: MOCKED_RULE_ID, platforms: 'all', text: 'A URL mock set by the test answered this call; it never reached the network.', provenance: assumed('ttsim feature, not client behaviour') },
+  { id: MOCKED_RULE_ID, platforms: 'all', text: 'A URL mock set by the test answered this call; it never reached the network. Mocked URLs are answered whatever the allow-list says, but not when the policy is offline.', provenance: assumed('ttsim feature, not client behaviour') },
 ];
 
 const httpFailures: FailureRule[] = [

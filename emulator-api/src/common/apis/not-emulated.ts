@@ -7,7 +7,7 @@
  * Provenance of the list: assumed. The names are the gadget / web-app APIs of Feishu's API overview as
  * ttsim's authors know them; ttsim has not read each page, so no matrix is claimed for them.
  */
-import { assumed, type Provenance } from '../types.js';
+import { assumed, documented, type Provenance } from '../types.js';
 import { docs } from './sources.js';
 
 export const notEmulatedProvenance: Provenance = assumed(`${docs.overview}: API names as known to ttsim's authors; pages not read`);
@@ -47,6 +47,20 @@ export const notEmulatedApis: readonly string[] = [
 ];
 
 const notEmulatedSet: ReadonlySet<string> = new Set(notEmulatedApis);
+
+/** Registry names of the methods of the object tt.getFileSystemManager() returns start with this. */
+export const FSM_PREFIX = 'FileSystemManager.';
+
+/**
+ * The FileSystemManager's methods as Feishu's getFileSystemManager page lists them (docs/research/feishu-apis.md);
+ * those the registry lacks are not emulated.
+ */
+export const fileSystemManagerMethods: readonly string[] = [
+  'access', 'accessSync', 'saveFile', 'saveFileSync', 'getFileInfo', 'getSavedFileList', 'removeSavedFile',
+  'copyFile', 'copyFileSync', 'mkdir', 'mkdirSync', 'readdir', 'readdirSync', 'readFile', 'readFileSync',
+  'rename', 'renameSync', 'rmdir', 'rmdirSync', 'stat', 'statSync', 'unlink', 'unlinkSync', 'writeFile', 'writeFileSync',
+];
+export const fileSystemManagerProvenance: Provenance = documented(`${docs.fileSystem}: the method list of getFileSystemManager`);
 
 export function isNotEmulated(name: string): boolean {
   return notEmulatedSet.has(name);
