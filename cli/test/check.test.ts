@@ -262,8 +262,15 @@ describe('ttsim check (the built CLI)', () => {
     const report = JSON.parse(stdout) as CheckReport;
     expect(report.ok).toBe(true);
     const names = report.apis.map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['compressImage', 'chooseImage', 'canIUse', 'getImageInfo', 'getSystemInfo', 'FileSystemManager.statSync']));
+    const expected: Record<string, string[]> = {
+      'gadget-zoo': ['request', 'downloadFile', 'getFileInfo', 'setStorageSync', 'getStorage', 'createCanvasContext', 'canvasToTempFilePath', 'previewImage', 'showModal', 'stopPullDownRefresh'],
+    };
+    expect(names).toEqual(expect.arrayContaining(expected[name] ?? ['compressImage', 'chooseImage', 'canIUse', 'getImageInfo', 'getSystemInfo', 'FileSystemManager.statSync']));
     if (name === 'compress-demo') expect(report.components.map((c) => c.name)).toEqual(['button', 'image', 'slider', 'text', 'view']);
+    if (name === 'gadget-zoo') {
+      expect(report.components.map((c) => c.name)).toEqual(expect.arrayContaining(['canvas', 'form', 'picker', 'checkbox-group', 'switch']));
+      expect(report.apis.find((a) => a.name === 'stopPullDownRefresh')?.guarded).toBe(true);
+    }
   });
 
   it('--json prints the documented shape (schemaVersion 1)', async () => {
