@@ -50,6 +50,11 @@ export class Bridge {
     return this.request<SuccessResult | FailResult>((id) => ({ t: 'call', id, api, params: encodeValue(params), ...(task === undefined ? {} : { task }) }));
   }
 
+  /** Hands canvasToTempFilePath's encoded image to the host, which writes it into ttfile://temp. */
+  storeImage(data: ArrayBuffer, fileType: 'png' | 'jpg'): Promise<SuccessResult | FailResult> {
+    return this.request<SuccessResult | FailResult>((id) => ({ t: 'store-image', id, data: encodeValue(data), fileType }));
+  }
+
   /** A fresh id for a task object (request, uploadFile, downloadFile, connectSocket). */
   newTaskId(): number {
     return this.nextTaskId++;

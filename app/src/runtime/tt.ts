@@ -27,8 +27,6 @@ export interface GuestSyncCall {
 }
 export type GuestSyncImplementation = (call: GuestSyncCall, ctx: BaseCallContext) => { params: Record<string, unknown>; value: unknown };
 
-/** ttsim's own host halves of guest APIs (ttsimStoreCanvasImage): the runtime calls them; `tt` never shows them. */
-const isTtsimInternal = (name: string) => name.startsWith('ttsim');
 
 export interface TtBuildOptions {
   readonly apis: readonly GuestApi[];
@@ -158,7 +156,6 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const storage = storageApis(options.apis, { bridge, track: options.track, onCallbackError: options.onCallbackError, syncViaHost, viaHost });
   const taskOptions = { bridge, track: options.track, onCallbackError: options.onCallbackError };
   for (const api of options.apis) {
-    if (isTtsimInternal(api.name)) continue;
     const fn = api.task ? taskViaHost(api, api.task, taskOptions) : (storage[api.name] ?? (api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api)));
     const [owner, method] = api.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = fn;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ApiSpec } from './api-spec.js';
-import { canvasToTempFilePath, createCanvasContext, ttsimStoreCanvasImage } from './apis/canvas.js';
+import { canvasToTempFilePath, createCanvasContext } from './apis/canvas.js';
 import { compressImage } from './apis/compressImage.js';
 import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from './apis/app-services.js';
 import { getUserInfo, login } from './apis/account.js';
@@ -46,7 +46,6 @@ export const apiList = [
   openSchema,
   openDocument,
   h5sdkConfig,
-  ttsimStoreCanvasImage,
   request,
   uploadFile,
   downloadFile,

@@ -3,7 +3,6 @@
  * error, so adding an API is one registry entry plus one line here.
  */
 import type { ApiParsedParams, HostApiName } from '../common/registry.js';
-import { ttsimStoreCanvasImage } from './apis/canvas.js';
 import { compressImage } from './apis/compressImage.js';
 import { getUserInfo, login } from './apis/account.js';
 import { h5sdkConfig } from './apis/jssdk.js';
@@ -60,7 +59,6 @@ export const implementations: Implementations = {
   openSchema,
   openDocument,
   'h5sdk.config': h5sdkConfig,
-  ttsimStoreCanvasImage,
   request,
   uploadFile,
   downloadFile,

@@ -16,7 +16,7 @@ import type { ImageChooser, NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
 import { Sandbox } from './sandbox.js';
 import { SimulatedWorld, type JssdkPolicy, type LaunchOptions, type TestUser } from './simulated-world.js';
-import { importIntoTemp } from './temp-files.js';
+import { importIntoTemp, storeEncodedImage } from './temp-files.js';
 import { taskApis } from '../common/tasks.js';
 import type { TaskEvent } from '../common/tasks.js';
 import { NetworkControl, resolveNetworkTimeouts, type NetworkPolicy, type NetworkTimeouts } from './network-policy.js';
@@ -73,6 +73,8 @@ export interface Session {
   startTask(api: string, params: unknown, onEvent: (event: TaskEvent) => void): RunningTask;
   /** Copies a host file into ttfile://temp as if chooseImage had picked it; returns its ttfile:// path. */
   importFile(hostPath: string): Promise<string>;
+  /** Writes a PNG / JPEG the guest encoded (canvasToTempFilePath) into ttfile://temp; throws a TtError (1300009) if it is not one. */
+  storeImage(bytes: Uint8Array, fileType: 'png' | 'jpg'): Promise<string>;
   /** The host path inside the sandbox for a ttfile:// (or package) path; throws a TtError for paths that leave it. */
   resolve(ttfilePath: string): string;
   /** Queues host files to answer the next chooseImage call. */
@@ -177,6 +179,9 @@ export async function createSession(options: SessionOptions): Promise<Session> {
       const kind = taskApis[api];
       if (!kind) throw new Error(`${api} does not return a task`);
       return taskCalls.start(api, params, kind, onEvent);
+    },
+    storeImage(bytes, fileType) {
+      return storeEncodedImage(sandbox, bytes, fileType);
     },
     async importFile(hostPath) {
       return (await importIntoTemp(sandbox, hostPath)).path.guestPath;

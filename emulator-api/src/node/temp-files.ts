@@ -1,10 +1,11 @@
-/** Fresh temp-file names and importing host files into ttfile://temp (what chooseImage does). */
+/** Fresh temp-file names, importing host files into ttfile://temp (what chooseImage does) and storing guest-encoded images. */
 import { createHash, randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { Errno, TtError } from '../common/errors.js';
 import { copyFileAtomic, sniff } from './images.js';
-import type { ResolvedPath, Sandbox } from './sandbox.js';
+import { writeAtomicSync, type ResolvedPath, type Sandbox } from './sandbox.js';
 
 /** `<uuid>.<ext>`: the shape of chooseImage's temp paths. */
 export function chosenFileName(ext: string): string {
@@ -31,4 +32,20 @@ export async function importIntoTemp(sandbox: Sandbox, hostPath: string): Promis
   const target = sandbox.newTempPath(chosenFileName(ext === 'jpg' ? 'jpeg' : ext));
   await copyFileAtomic(hostPath, target.hostPath);
   return { path: target, size: stat.size };
+}
+
+const IMAGE_MIME = { png: 'image/png', jpg: 'image/jpeg' } as const;
+
+/**
+ * Writes an image the guest encoded (canvasToTempFilePath) into ttfile://temp, after checking by its magic
+ * bytes that it is the promised PNG or JPEG; returns its ttfile:// path.
+ */
+export async function storeEncodedImage(sandbox: Sandbox, bytes: Uint8Array, fileType: 'png' | 'jpg'): Promise<string> {
+  const sniffed = await fileTypeFromBuffer(bytes);
+  if (sniffed?.mime !== IMAGE_MIME[fileType]) {
+    throw new TtError(Errno.invalidImageData, `invalid image data: the canvas was to be encoded as ${fileType} but the bytes are ${sniffed ? sniffed.mime : `no known format (${bytes.length} bytes)`}`, { rule: 'format-checked' });
+  }
+  const target = sandbox.newTempPath(chosenFileName(fileType));
+  writeAtomicSync(target.hostPath, bytes);
+  return target.guestPath;
 }

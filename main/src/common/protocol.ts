@@ -67,6 +67,8 @@ export type GuestToHost =
   | { readonly t: 'outcomes'; readonly outcomes: readonly GuestCallOutcome[] }
   /** A guest-side API (toast, modal, navigation) asks the host to check support and validate first. */
   | { readonly t: 'prepare'; readonly id: number; readonly api: string; readonly params: unknown }
+  /** canvasToTempFilePath's encoded image (an ArrayBuffer, encoded as $ab), for the host to write into ttfile://temp; answered with a `result` ({ tempFilePath } or a fail). */
+  | { readonly t: 'store-image'; readonly id: number; readonly data: unknown; readonly fileType: 'png' | 'jpg' }
   | ({ readonly t: 'outcome' } & GuestCallOutcome)
   | { readonly t: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
   | { readonly t: 'event'; readonly event: GuestEvent };

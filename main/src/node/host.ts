@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { makeCallRecord, prepareGuestCall, recordGuestCall, TtSyncError, type BaseCallContext, type CallRunnerOptions } from '../../../emulator-api/src/common/call.js';
-import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
@@ -155,7 +155,17 @@ export class HostSession {
   }
 
   /** A message from the guest that is not a call: outcomes of its own APIs, console output and runtime events. */
-  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' } | { t: 'task-op' }>): void {
+  /** Writes canvasToTempFilePath's encoded image into ttfile://temp. Never throws: a bad image is a fail result. */
+  async storeImage(data: ArrayBuffer, fileType: 'png' | 'jpg'): Promise<SuccessResult | FailResult> {
+    try {
+      return { errMsg: 'canvasToTempFilePath:ok', tempFilePath: await this.session.storeImage(new Uint8Array(data), fileType) };
+    } catch (error) {
+      const errno = isTtError(error) ? error.errno : Errno.internal;
+      return { errMsg: `canvasToTempFilePath:fail ${isTtError(error) ? error.detail : String(error)}`, errno, errString: errnoMeaning[errno] };
+    }
+  }
+
+  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' } | { t: 'task-op' } | { t: 'store-image' }>): void {
     if (message.t === 'outcome') this.recordGuestOutcome(message);
     else if (message.t === 'outcomes') message.outcomes.forEach((outcome) => this.recordGuestOutcome(outcome));
     else if (message.t === 'console') this.events.push({ type: 'console', level: message.level, args: message.args });

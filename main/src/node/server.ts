@@ -203,6 +203,12 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
         taskOperation(message);
       } else if (message.t === 'call') {
         void session.call(message.api, decodeValue(message.params)).then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
+      } else if (message.t === 'store-image') {
+        const data = decodeValue(message.data);
+        const answer = data instanceof ArrayBuffer && (message.fileType === 'png' || message.fileType === 'jpg')
+          ? session.storeImage(data, message.fileType)
+          : Promise.resolve({ errMsg: 'canvasToTempFilePath:fail the guest sent no image bytes', errno: Errno.invalidImageData, errString: errnoMeaning[Errno.invalidImageData] } as FailResult);
+        void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
       } else if (message.t === 'prepare') {
         sendToGuest({ t: 'prepared', id: message.id, answer: encodeValue(session.prepare(message.api, decodeValue(message.params))) as PrepareAnswer });
       } else session.receive(message);

@@ -2,11 +2,11 @@
  * The guest side of tt.createCanvasContext and tt.canvasToTempFilePath. Contexts record; draw() finds the
  * <canvas canvas-id> on its page, loads the images, then runs the record on the canvas (draws of one canvas
  * run in order). canvasToTempFilePath encodes a region of the canvas in the browser and hands the bytes to
- * the host (ttsimStoreCanvasImage), which writes the file into ttfile://temp.
+ * the host (a `store-image` bridge message), which writes the file into ttfile://temp.
  */
 import type { BaseCallContext } from '../../../../emulator-api/src/common/call.js';
 import type { FailResult, SuccessResult } from '../../../../emulator-api/src/common/callbacks.js';
-import type { canvasToTempFilePath as CanvasToTempFilePathSpec, ttsimStoreCanvasImage } from '../../../../emulator-api/src/common/apis/canvas.js';
+import type { canvasToTempFilePath as CanvasToTempFilePathSpec } from '../../../../emulator-api/src/common/apis/canvas.js';
 import { Errno, TtError } from '../../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../../emulator-api/src/common/profiles.js';
 import type { z } from 'zod';
@@ -27,8 +27,8 @@ export interface CanvasPage {
 export interface CanvasRuntimeOptions {
   readonly document: Document;
   readonly profile: ClientProfile;
-  /** Runs a host API over the bridge. */
-  call(api: string, params: unknown): Promise<SuccessResult | FailResult>;
+  /** Hands the encoded image to the host, which writes it into ttfile://temp (Bridge.storeImage). */
+  storeImage(data: ArrayBuffer, fileType: 'png' | 'jpg'): Promise<SuccessResult | FailResult>;
   /** Counts work in flight, for the automation's "wait until idle". */
   track<T>(work: Promise<T>): Promise<T>;
   currentPage(): CanvasPage | undefined;
@@ -38,7 +38,6 @@ export interface CanvasRuntimeOptions {
 
 type ExportParams = z.output<(typeof CanvasToTempFilePathSpec)['params']>;
 
-const STORE_API: (typeof ttsimStoreCanvasImage)['name'] = 'ttsimStoreCanvasImage';
 /** The property forms of CanvasContext (ctx.lineWidth = …) came with this client (documented for lineWidth). */
 const PROPERTY_SETTERS_SINCE = [3, 45, 0];
 /** Larger exports are refused: the bytes travel to the host over the bridge socket. */
@@ -245,8 +244,9 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
     if (blob.size > MAX_ENCODED_BYTES) {
       throw new TtError(Errno.writeSizeLimitExceeded, `write size limit exceeded: the ${fileType} is ${blob.size} bytes, ttsim exports at most ${MAX_ENCODED_BYTES} (use a smaller destWidth / destHeight)`);
     }
-    const stored = await options.call(STORE_API, { data: await blob.arrayBuffer(), fileType });
-    if ('errno' in stored) throw new TtError((stored as FailResult).errno, stored.errMsg.replace(/^[^:]*:fail /, ''));
+    const stored = await options.storeImage(await blob.arrayBuffer(), fileType);
+    ctx.applyRule('format-checked');
+    if ('errno' in stored) throw new TtError((stored as FailResult).errno, stored.errMsg.replace(/^[^:]*:fail /, ''), { rule: 'format-checked' });
     ctx.applyRule('temp-file-name');
     return { tempFilePath: String(stored.tempFilePath) };
   };

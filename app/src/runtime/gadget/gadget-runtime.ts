@@ -138,7 +138,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const canvas = createCanvasRuntime({
     document,
     profile: boot.profile,
-    call: (api, params) => bridge.call(api, params),
+    storeImage: (data, fileType) => bridge.storeImage(data, fileType),
     track: (work) => (started.core ? started.core.activity.track(work) : work),
     currentPage: () => router.current,
     resolveImageSrc,

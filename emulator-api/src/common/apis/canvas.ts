@@ -1,8 +1,8 @@
 /**
  * The canvas APIs (the <canvas canvas-id> component's drawing context and its export). They run in the guest
  * runtime (side: 'guest'), where the canvas is; the host checks support and validates their parameters
- * against these entries. `ttsimStoreCanvasImage` is ttsim's own host half of canvasToTempFilePath (the guest
- * encodes the pixels, the host writes the file): it is no Feishu API and the guest's `tt` does not expose it.
+ * against these entries. canvasToTempFilePath's bytes go to the host over a bridge message of their own
+ * (`store-image`), which writes the file into ttfile://temp.
  */
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
@@ -80,27 +80,14 @@ export const canvasToTempFilePath = defineApi({
     { id: 'jpeg-transparent-black', platforms: 'all', text: 'Transparent pixels come out black in a JPEG (paint a background first).', provenance: assumed('what the encoder of the canvas does (Chromium here); WeChat-family developers report black backgrounds in jpg exports') },
     { id: 'waits-for-draw', platforms: 'all', text: 'The export waits for draw() calls still loading their images on that canvas, then reads what is on it.', provenance: assumed('the family asks to export in the draw() callback; ttsim orders them so that the export never races the drawing') },
     { id: 'current-page', platforms: 'all', text: 'The canvas is looked up by canvas-id on the current page; a canvasId not on it fails with 104, naming the canvas-ids that are.', provenance: assumed('the doc gives no error list; the message is ttsim\'s') },
-    { id: 'temp-file-name', platforms: 'all', text: 'The file is a fresh ttfile://temp/<uuid>.png or .jpg.', provenance: assumed('the doc gives no example path') },
+    { id: 'temp-file-name', platforms: 'all', text: 'The file is a fresh ttfile://temp/<uuid>.png or .jpg, written atomically by the host.', provenance: assumed('the doc gives no example path') },
+    { id: 'format-checked', platforms: 'all', text: 'The host checks the encoded bytes are the promised format by their magic bytes (PNG or JPEG), else the call fails with 1300009 and nothing is written.', provenance: assumed('a self-check of ttsim\'s guest encoder') },
   ],
   failures: [
     { errno: Errno.invalidParameter, when: 'canvasId missing or not on the current page; a region or destination size that is not positive or over 16384 px on a side; unknown parameter', provenance: assumed(docs.errno) },
     { errno: Errno.notSupported, when: 'web apps, Harmony before 7.35.0', provenance: documented(canvasDocs.canvasToTempFilePath) },
     { errno: Errno.internal, when: 'the canvas cannot be read: it holds an http image from a server that does not allow cross-origin reads', provenance: assumed('a browser limit of the simulator; a real client downloads images natively') },
     { errno: Errno.writeSizeLimitExceeded, when: 'the encoded image is larger than 40 MiB', provenance: assumed('ttsim\'s limit for the bridge') },
+    { errno: Errno.invalidImageData, when: 'the encoded bytes are not the promised PNG / JPEG', provenance: assumed(docs.errno) },
   ],
-});
-
-export const ttsimStoreCanvasImage = defineApi({
-  name: 'ttsimStoreCanvasImage',
-  style: 'async',
-  summary: 'ttsim-internal, not a Feishu API: the host half of canvasToTempFilePath, writing the PNG or JPEG bytes the guest encoded into ttfile://temp. The guest runtime calls it; `tt` does not expose it.',
-  doc: canvasDocs.canvasToTempFilePath,
-  params: z.strictObject({ data: z.instanceof(ArrayBuffer), fileType: z.enum(['png', 'jpg']) }),
-  result: z.strictObject({ tempFilePath: z.string() }),
-  support: { matrix: canvasMatrix, provenance: documented(`${canvasDocs.canvasToTempFilePath} (the matrix of the API it serves)`) },
-  behaviours: [
-    { id: 'format-checked', platforms: 'all', text: 'The bytes must be the promised format by their magic bytes (PNG or JPEG), else the call fails with 1300009 and nothing is written.', provenance: assumed('a self-check of ttsim\'s guest encoder') },
-    { id: 'temp-file-name', platforms: 'all', text: 'Written atomically to a fresh ttfile://temp/<uuid>.png or .jpg.', provenance: assumed('the canvasToTempFilePath doc gives no example path') },
-  ],
-  failures: [{ errno: Errno.invalidImageData, when: 'the bytes are not a PNG / JPEG as promised', provenance: assumed(docs.errno) }],
 });
