@@ -11,3 +11,8 @@ export type { ApiSpec, BehaviourRule, FailureRule } from './common/api-spec.js';
 export type { GuestTt, Tt, TtFail, TtSuccess, FileSystemManager } from './common/tt-types.js';
 export { appKinds, platforms, type AppKind, type Platform, type Provenance } from './common/types.js';
 export { renderApiTableMarkdown, renderApiText, renderAllText, apiToJson, provenanceLabel } from './common/support-table.js';
+export type { CanvasContext, RequestTask, SocketTask } from './common/tt-types.js';
+export type { MockedRequest, MockResponse, NetworkPolicy, RequestMock, UrlPattern } from './node/network-policy.js';
+export { componentList, findComponent, type ComponentSpec } from './common/components.js';
+export { notEmulatedApis, isNotEmulated } from './common/apis/not-emulated.js';
+export { DEFAULT_TEST_USER, type TestUser, type LaunchOptions, type JssdkPolicy } from './node/simulated-world.js';

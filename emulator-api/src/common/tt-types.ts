@@ -53,14 +53,66 @@ export type FileSystemManager = {
   [M in AsyncManagerMethod]: `FileSystemManager.${M}` extends ApiName ? ApiFunction<`FileSystemManager.${M}`> : never;
 } & FileSystemManagerSync;
 
-/** The tt object a gadget sees in the simulator (host and guest APIs). */
-export type GuestTt = { [N in Exclude<TopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
+type Listener = (payload: Record<string, unknown>) => void;
+
+/** RequestTask / UploadTask / DownloadTask: abort, and listeners for headers and progress. */
+export interface RequestTask {
+  abort(): void;
+  onHeadersReceived(listener: Listener): void;
+  offHeadersReceived(listener?: Listener): void;
+  onProgressUpdate(listener: Listener): void;
+  offProgressUpdate(listener?: Listener): void;
+}
+
+/** What connectSocket returns (always, callbacks or not). */
+export interface SocketTask {
+  send(options: { data: string | ArrayBuffer } & TtCallbacksLoose): Promise<TtSuccessLoose> | void;
+  close(options?: { code?: number; reason?: string } & TtCallbacksLoose): Promise<TtSuccessLoose> | void;
+  onOpen(listener: Listener): void;
+  onMessage(listener: Listener): void;
+  onClose(listener: Listener): void;
+  onError(listener: Listener): void;
+}
+type TtSuccessLoose = { errMsg: string };
+type TtCallbacksLoose = { success?: (r: TtSuccessLoose) => void; fail?: (r: TtFail) => void; complete?: (r: TtSuccessLoose | TtFail) => void };
+
+/** request, uploadFile, downloadFile: the task with callbacks; without, a Promise that also has the task's methods. */
+type TaskFunction<N extends ApiName> = {
+  (options: ParamsOf<N> & WithSomeCallback<N>): RequestTask;
+  (options: ParamsOf<N>): Promise<TtSuccess<N>> & RequestTask;
+};
+
+/** The mini-program drawing context (draw() runs the recorded calls on the <canvas>). Methods as in the registry's doc. */
+export interface CanvasContext {
+  draw(reserve?: boolean, callback?: () => void): void;
+  measureText(text: string): { width: number };
+  [method: string]: unknown;
+}
+
+/** Storage's Sync twins take positional arguments (the registry's `positional`). */
+interface StorageSync {
+  setStorageSync(key: string, data: unknown): void;
+  getStorageSync(key: string): unknown;
+  removeStorageSync(key: string): void;
+  clearStorageSync(): void;
+}
+
+/** APIs whose call shape the registry's schema alone does not give. */
+type Special = 'getFileSystemManager' | 'canIUse' | 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'createCanvasContext' | keyof StorageSync;
+
+type CommonTt = StorageSync & {
   getFileSystemManager(): FileSystemManager;
   canIUse(schema: string): boolean;
+  request: TaskFunction<'request'>;
+  uploadFile: TaskFunction<'uploadFile'>;
+  downloadFile: TaskFunction<'downloadFile'>;
+  connectSocket(options: ParamsOf<'connectSocket'> & Partial<TtCallbacks<'connectSocket'>>): SocketTask;
+};
+
+/** The tt object a gadget sees in the simulator (host and guest APIs). */
+export type GuestTt = { [N in Exclude<TopLevelName, Special>]: ApiFunction<N> } & CommonTt & {
+  createCanvasContext(canvasId: string, component?: object): CanvasContext;
 };
 
 /** The tt object of a plain-Node session: the host APIs, no simulated screen. */
-export type Tt = { [N in Exclude<HostTopLevelName, 'getFileSystemManager' | 'canIUse'>]: ApiFunction<N> } & {
-  getFileSystemManager(): FileSystemManager;
-  canIUse(schema: string): boolean;
-};
+export type Tt = { [N in Exclude<HostTopLevelName, Special>]: ApiFunction<N> } & CommonTt;

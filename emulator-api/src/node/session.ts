@@ -168,7 +168,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     id,
     appId,
     profile,
-    tt: Object.freeze(tt) as Tt,
+    tt: Object.freeze(tt) as unknown as Tt,
     fileSystemManager: manager,
     dirs: sandbox.dirs,
     world,
