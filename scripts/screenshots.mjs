@@ -1,4 +1,4 @@
-// Takes the README's screenshots of both examples through ttsim/automation: npm run build && node scripts/screenshots.mjs
+// Takes the README's screenshots of the examples through ttsim/automation: npm run build && node scripts/screenshots.mjs
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,6 +36,30 @@ await shoot('webapp-demo-android', { project: 'examples/webapp-demo', app: 'weba
   await frame.locator('#compress').click();
   await frame.locator('#after .facts').filter({ hasText: '×' }).waitFor();
 });
+// gadget-zoo against its own server: the photo grid (custom components) and the chart (canvas).
+const { startZooServer } = await import('../examples/gadget-zoo/dev-server.mjs');
+const zoo = await startZooServer(0);
+try {
+  const zooOptions = { project: 'examples/gadget-zoo', platform: 'android', launchOptions: { query: { api: zoo.url } } };
+  await shoot('gadget-zoo-welcome', { ...zooOptions, platform: 'ios' }, async (sim) => {
+    await (await sim.currentPage()).waitFor((data) => data.photos.length === 3);
+  });
+  await shoot('gadget-zoo-photos', zooOptions, async (sim) => {
+    await (await sim.modal())?.confirm();
+    const page = await sim.currentPage();
+    await page.waitFor((data) => data.photos.length === 3);
+    const cards = await page.$$('photo-list >>> photo-card');
+    await (await cards[0].$('.card')).tap();
+    await (await cards[2].$('.card')).tap();
+  });
+  await shoot('gadget-zoo-chart', { ...zooOptions, platform: 'pc' }, async (sim) => {
+    await (await sim.modal())?.confirm();
+    await sim.frame().locator('[data-ttsim-tab="pages/chart/chart"]').click();
+    await sim.waitForCall('createCanvasContext');
+  });
+} finally {
+  await zoo.close();
+}
 for (const file of fs.readdirSync(out)) {
   const target = path.join(out, file);
   const buffer = await sharp(target).png({ palette: true, quality: 90 }).toBuffer();

@@ -162,7 +162,8 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     Behavior: (options: unknown) => components.behavior(options),
   };
   const loader = new ModuleLoader(files, globals, document);
-  Object.assign(window, { tt });
+  // As on a client, these are globals of the JS context too (the modules also get them as parameters).
+  Object.assign(window, { tt, getApp: globals.getApp, getCurrentPages: globals.getCurrentPages });
 
   const hooks = {
     whenIdle: async () => {
