@@ -5,7 +5,7 @@
 //     style and layout forced, in the page);
 //  3. 1,000 getStorageSync calls in ≤ 50 ms.
 // Writes bench/RESULTS-runtime.md. Run: npm run build && node bench/runtime.mjs
-/* global tt, getCurrentPages, document -- inside page.evaluate: the guest's globals */
+/* global tt, getCurrentPages -- inside page.evaluate: the guest's globals */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
