@@ -64,7 +64,9 @@ for (const platform of ['ios', 'android', 'pc'] as const) {
         await sim.waitForCall('createCanvasContext');
         await (await page.$('.export')).tap();
         await page.waitFor((data) => data.exported !== '');
-        const png = sim.readFile((await page.data('exported')) as string);
+        // …and keeps it under tt.env.USER_DATA_PATH.
+        expect(await page.data('exported')).toBe('ttfile://user/chart.png');
+        const png = sim.readFile('ttfile://user/chart.png');
         const meta = await sharp(png).metadata();
         expect(meta).toMatchObject({ format: 'png', width: 300, height: 180 });
         const viewer = await sim.modal();

@@ -126,12 +126,15 @@ describe('checkProject: finding tt.* uses in JavaScript', () => {
         "fs.readFiel({ filePath: 'a' });",
         "fs.mkdir({ dirPath: 'ttfile://user/d' });",
         'tt.frobnicate();',
+        "const saved = `${tt.env.USER_DATA_PATH}/d`;",
       ].join('\n'),
     );
     const report = checkProject(dir, {});
     expect(api(report, 'compresImage')).toMatchObject({ status: 'unknown', suggestion: 'compressImage', matrix: null });
     expect(api(report, 'FileSystemManager.readFiel')).toMatchObject({ status: 'unknown', suggestion: 'FileSystemManager.readFile' });
     expect(api(report, 'frobnicate')).toMatchObject({ status: 'unknown', suggestion: null });
+    // tt.env holds data, not an API.
+    expect(report.apis.map((a) => a.name)).not.toContain('env');
     expect(api(report, 'getLocation')).toMatchObject({ status: 'not-emulated', matrix: null, provenance: { kind: 'assumed' } });
     expect(api(report, 'FileSystemManager.mkdir')).toMatchObject({ status: 'not-emulated', provenance: { kind: 'documented' } });
     expect(problemsOf(report, 'unknown').map((p) => p.kind === 'unknown' && [p.name, p.suggestion])).toEqual([
@@ -263,7 +266,7 @@ describe('ttsim check (the built CLI)', () => {
     expect(report.ok).toBe(true);
     const names = report.apis.map((a) => a.name);
     const expected: Record<string, string[]> = {
-      'gadget-zoo': ['request', 'downloadFile', 'getFileInfo', 'setStorageSync', 'getStorage', 'createCanvasContext', 'canvasToTempFilePath', 'previewImage', 'showModal', 'stopPullDownRefresh'],
+      'gadget-zoo': ['request', 'downloadFile', 'getFileInfo', 'setStorageSync', 'getStorage', 'createCanvasContext', 'canvasToTempFilePath', 'previewImage', 'saveFile', 'showModal', 'stopPullDownRefresh'],
     };
     expect(names).toEqual(expect.arrayContaining(expected[name] ?? ['compressImage', 'chooseImage', 'canIUse', 'getImageInfo', 'getSystemInfo', 'FileSystemManager.statSync']));
     if (name === 'compress-demo') expect(report.components.map((c) => c.name)).toEqual(['button', 'image', 'slider', 'text', 'view']);

@@ -98,7 +98,9 @@ describe('FileSystemManager', () => {
     expect(raw).toBeInstanceOf(ArrayBuffer);
     expect(Buffer.from(raw as ArrayBuffer).toString('utf8')).toBe('héllo');
     expect(fsm.readFileSync('ttfile://user/notes.txt', 'base64')).toBe(Buffer.from('héllo').toString('base64'));
-    fsm.writeFileSync('ttfile://user/bytes.bin', new Uint8Array([1, 2, 3]).buffer);
+    // tt.env.USER_DATA_PATH names the same store.
+    expect(session.tt.env.USER_DATA_PATH).toBe('ttfile://user');
+    fsm.writeFileSync(`${session.tt.env.USER_DATA_PATH}/bytes.bin`, new Uint8Array([1, 2, 3]).buffer);
     expect(fs.readFileSync(path.join(session.dirs.userDir, 'bytes.bin'))).toEqual(Buffer.from([1, 2, 3]));
     expect((await fsm.readdir({ dirPath: 'ttfile://user' })).files).toEqual(['bytes.bin', 'notes.txt']);
     const { stats } = await fsm.stat({ path: 'ttfile://user/notes.txt' });

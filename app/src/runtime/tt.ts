@@ -6,6 +6,7 @@
 import type { BaseCallContext, Implementation } from '../../../emulator-api/src/common/call.js';
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { notEmulatedApis } from '../../../emulator-api/src/common/apis/not-emulated.js';
+import { ttEnv } from '../../../emulator-api/src/common/tt-env.js';
 import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
@@ -177,6 +178,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
       return updateManager;
     };
   }
+  tt.env = ttEnv;
   Object.freeze(fileSystemManager);
   return { tt, fileSystemManager };
 }

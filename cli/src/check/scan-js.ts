@@ -16,6 +16,7 @@ import { parse, type AnyNode, type Expression, type MemberExpression, type Optio
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import { FSM_PREFIX } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import type { Guard } from './types.js';
+import { ttDataProperties } from '../../../emulator-api/src/common/tt-env.js';
 
 /** acorn-walk's callback takes the visitor to use as a third argument; its typings leave it out. */
 type Walk<S> = (node: AnyNode, state: S, override?: 'Statement' | 'Expression' | 'Pattern') => void;
@@ -421,7 +422,7 @@ function collectUses(program: Program, root: Scope, scopes: WeakMap<AnyNode, Sco
         const name = memberName(node);
         const prefix = object.kind === 'tt' ? '' : object.kind === 'fsm' ? FSM_PREFIX : 'h5sdk.';
         if (name === undefined) notes.push({ name: `${object.kind === 'fsm' ? 'FileSystemManager' : object.kind}[…] with a computed name is not checked`, ...at(node.property.loc) });
-        else record(prefix + name, node.property.loc, state);
+        else if (!(object.kind === 'tt' && ttDataProperties.includes(name))) record(prefix + name, node.property.loc, state);
       }
       base.MemberExpression!(node, state, c);
     },

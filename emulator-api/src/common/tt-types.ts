@@ -1,5 +1,6 @@
 /** The guest-facing `tt` object's TypeScript types, derived from the registry. */
 import type { ApiByName, ApiName, ApiParams, ApiResult, HostApiName } from './registry.js';
+import type { TtEnv } from './tt-env.js';
 
 /** The parameters object; an API without parameters takes `{}` (zod's strictObject({}) would say Record<string, never>). */
 type ParamsOf<N extends ApiName> = string extends keyof ApiParams<N> ? object : ApiParams<N>;
@@ -101,6 +102,7 @@ interface StorageSync {
 type Special = 'getFileSystemManager' | 'canIUse' | 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'createCanvasContext' | keyof StorageSync;
 
 type CommonTt = StorageSync & {
+  readonly env: TtEnv;
   getFileSystemManager(): FileSystemManager;
   canIUse(schema: string): boolean;
   request: TaskFunction<'request'>;

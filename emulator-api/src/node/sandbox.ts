@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { Errno, TtError } from '../common/errors.js';
+import { USER_DATA_PATH } from '../common/tt-env.js';
 
 export type Area = 'temp' | 'user' | 'package';
 export type Access = 'read' | 'write' | 'delete';
@@ -33,7 +34,7 @@ export interface SandboxDirs {
 }
 
 const TEMP_PREFIX = 'ttfile://temp';
-const USER_PREFIX = 'ttfile://user';
+const USER_PREFIX = USER_DATA_PATH;
 /** Hidden prefix of in-flight atomic writes; never listed by readdir. */
 export const PARTIAL_PREFIX = '.ttsim-partial-';
 const MAX_NAME_BYTES = 255;

@@ -23,6 +23,7 @@ import { NetworkControl, resolveNetworkTimeouts, type NetworkPolicy, type Networ
 import { StorageStore } from './storage-store.js';
 import { TaskCalls, type RunningTask } from './task-calls.js';
 import { TaskSet } from './tasks.js';
+import { ttEnv } from '../common/tt-env.js';
 
 export interface SessionOptions extends ProfileOptions {
   /** Keys the ttfile://user store; defaults to project.config.json's appid, else "ttsim-app". */
@@ -162,6 +163,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     else if (owner === 'FileSystemManager') managerMethods[method] = fn;
   }
   Object.freeze(managerMethods);
+  tt.env = ttEnv;
 
   let closed = false;
   return {

@@ -44,10 +44,17 @@ Page({
     tt.canvasToTempFilePath({
       canvasId: 'sizes',
       fileType: 'png',
-      success: ({ tempFilePath }) => {
-        this.setData({ exported: tempFilePath });
-        tt.previewImage({ urls: [tempFilePath] });
-      },
+      // Keep the export in the gadget's own store (tt.env.USER_DATA_PATH), where it survives relaunches.
+      success: ({ tempFilePath }) =>
+        tt.saveFile({
+          tempFilePath,
+          filePath: `${tt.env.USER_DATA_PATH}/chart.png`,
+          success: ({ savedFilePath }) => {
+            this.setData({ exported: savedFilePath });
+            tt.previewImage({ urls: [savedFilePath] });
+          },
+          fail: (fail) => this.setData({ error: fail.errMsg }),
+        }),
       fail: (fail) => this.setData({ error: fail.errMsg }),
     });
   },
