@@ -16,6 +16,8 @@ import { timeStart } from './lib/start.mjs';
 import { median, percentile } from './lib/stats.mjs';
 
 const ROUND_TRIPS = 10_000;
+/** Round trips before measuring, on both paths, so that JIT tiers and caches have settled. */
+const WARM_UP = 2_000;
 const STARTS = 5;
 const root = new URL('../', import.meta.url).pathname;
 const log = (text) => process.stderr.write(`[bridge ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
@@ -24,9 +26,9 @@ const stats = (samples) => ({ p50: percentile(samples, 50), p99: percentile(samp
 /** Round trips measured inside the page, one after another. */
 async function measureInPage(frame, fnSource, count) {
   return frame.evaluate(
-    async ({ source, n }) => {
+    async ({ source, n, warmUp }) => {
       const once = new Function(`return (${source})`)();
-      for (let i = 0; i < 200; i++) await once(); // warm-up
+      for (let i = 0; i < warmUp; i++) await once(); // warm-up: JIT tiers and caches settle on both paths
       const samples = new Array(n);
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
@@ -35,7 +37,7 @@ async function measureInPage(frame, fnSource, count) {
       }
       return samples;
     },
-    { source: fnSource, n: count },
+    { source: fnSource, n: count, warmUp: WARM_UP },
   );
 }
 
@@ -99,18 +101,19 @@ async function main() {
     const bare = median(bareStarts);
     const m = machineInfo();
     const verdict = (ok) => (ok ? '**PASS**' : '**FAIL**');
+    const baselineMisses = echo.p50 > 0.5 || echo.p99 > 2;
     const report = `# ttsim bridge benchmark
 
 - Date: ${new Date().toISOString()}
 - Machine: ${m.cores} × ${m.model}, ${(m.totalMemBytes / 2 ** 30).toFixed(1)} GiB, ${m.os}; Node ${process.version}; Chromium ${browser.version()}
 
-## Round trips from the guest page (${ROUND_TRIPS.toLocaleString('en')} sequential, after 200 warm-up)
+## Round trips from the guest page (${ROUND_TRIPS.toLocaleString('en')} sequential, after ${WARM_UP.toLocaleString('en')} warm-up)
 
 | path | p50 ms | p99 ms | max ms | target | result |
 |---|---:|---:|---:|---|---|
 | bare WebSocket echo (page ↔ \`ws\` on 127.0.0.1) | ${echo.p50.toFixed(3)} | ${echo.p99.toFixed(3)} | ${echo.max.toFixed(1)} | baseline | – |
-| \`tt.getSystemInfo()\` guest → server → emulator-api → guest | ${bridge.p50.toFixed(3)} | ${bridge.p99.toFixed(3)} | ${bridge.max.toFixed(1)} | p50 ≤ 0.5, p99 ≤ 2 | ${verdict(bridge.p50 <= 0.5 && bridge.p99 <= 2)}${echo.p50 > 0.5 || echo.p99 > 2 ? ' (the bare baseline itself misses it)' : ''} |
-| ratio to the bare echo | ${(bridge.p50 / echo.p50).toFixed(2)}× | ${(bridge.p99 / echo.p99).toFixed(2)}× | | ≤ 1.3× (where the absolute target is below the baseline) | ${verdict(bridge.p50 / echo.p50 <= 1.3 && bridge.p99 / echo.p99 <= 1.3)} |
+| \`tt.getSystemInfo()\` guest → server → emulator-api → guest | ${bridge.p50.toFixed(3)} | ${bridge.p99.toFixed(3)} | ${bridge.max.toFixed(1)} | p50 ≤ 0.5, p99 ≤ 2 | ${verdict(bridge.p50 <= 0.5 && bridge.p99 <= 2)}${baselineMisses ? ' (the bare baseline itself misses it)' : ''} |
+| ratio to the bare echo | ${(bridge.p50 / echo.p50).toFixed(2)}× | ${(bridge.p99 / echo.p99).toFixed(2)}× | | ≤ 1.3× where the bare baseline itself misses the absolute target | ${baselineMisses ? verdict(bridge.p50 / echo.p50 <= 1.3 && bridge.p99 / echo.p99 <= 1.3) : 'not applied: the baseline meets the absolute target, which applies'} |
 
 ## Start-up: command start → first page rendered (median of ${STARTS}, browser already running)
 

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeFixtures, tempDataDir, testTempDir, type Fixtures } from '../../emulator-api/test/fixtures.js';
-import type { HostToGuest } from '../src/common/protocol.js';
+import type { HostToGuest, HostToShell } from '../src/common/protocol.js';
 import { Host, type HostSession } from '../src/node/host.js';
 import { startServer, type RunningServer } from '../src/node/server.js';
 
@@ -121,6 +121,34 @@ describe('the headless server', () => {
     const refused = new WebSocket(`ws://127.0.0.1:${server.port}/g/${gadget.id}/wrong/__ttsim__/ws`);
     const status = await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
+  });
+
+  it('streams calls to the shell as summaries with each rule described once, and serves a full event by its number', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/s/${other.id}/ws?token=${other.hostToken}`);
+    const messages: HostToShell[] = [];
+    const twoCalls = new Promise<void>((resolve) => {
+      ws.on('message', (data) => {
+        messages.push(JSON.parse(String(data)) as HostToShell);
+        if (messages.flatMap((m) => m.events).filter((e) => e.type === 'call').length === 2) resolve();
+      });
+    });
+    await new Promise((resolve) => ws.on('open', resolve));
+    await other.call('getSystemInfo', {});
+    await other.call('getSystemInfo', {});
+    await twoCalls;
+    ws.close();
+    const calls = messages.flatMap((m) => m.events).filter((e) => e.type === 'call');
+    expect(calls[0]!.record).toEqual({ seq: expect.any(Number), api: 'getSystemInfo', durationMs: expect.any(Number), ok: true, errMsg: 'getSystemInfo:ok', rules: expect.arrayContaining(['platform-values']) });
+    const described = messages.flatMap((m) => Object.keys(m.rules));
+    expect(described.filter((key) => key === 'getSystemInfo platform-values')).toHaveLength(1);
+    const rule = messages.find((m) => m.rules['getSystemInfo platform-values'])!.rules['getSystemInfo platform-values']!;
+    expect(rule.provenance.kind).toBe('documented');
+
+    const full = await get(`/s/${other.id}/events/${calls[1]!.seq}.json?token=${other.hostToken}`);
+    expect(full.status).toBe(200);
+    expect(JSON.parse(full.body.toString())).toMatchObject({ type: 'call', seq: calls[1]!.seq, record: { api: 'getSystemInfo', result: { platform: 'android' }, rules: expect.arrayContaining([expect.objectContaining({ id: 'platform-values' })]) } });
+    expect((await get(`/s/${other.id}/events/${calls[1]!.seq}.json?token=${gadget.hostToken}`)).status).toBe(403);
+    expect((await get(`/s/${other.id}/events/99999.json?token=${other.hostToken}`)).status).toBe(404);
   });
 
   it('runs Sync APIs over the sync route, with ArrayBuffers and Stats across the wire', async () => {

@@ -3,7 +3,7 @@
  * between the simulator shell and the host. JSON messages; the same messages go over a WebSocket (browser
  * mode) or, later, Electron IPC. Runs in Node and in browsers: no Node imports.
  */
-import type { CallRecord, FailResult, SuccessResult } from '../../../emulator-api/src/common/call.js';
+import type { AppliedRule, CallRecord, FailResult, SuccessResult } from '../../../emulator-api/src/common/call.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { TaskEvent, TaskKind } from '../../../emulator-api/src/common/tasks.js';
 
@@ -92,8 +92,37 @@ export type HostEvent = { readonly seq: number; readonly time: number } & (
   | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'closed' }
 );
 
+/**
+ * A call as the shell's log lists it. The full record (params, result) stays on the host and is served at
+ * /s/<session>/events/<event seq>.json, as a browser's devtools fetch a response body when it is opened:
+ * streaming every result to the shell cost the guest's calls CPU and garbage collection (bench/bridge.mjs).
+ * Rules travel as ids; each rule's text and provenance once per connection in `HostToShell.rules`.
+ */
+export interface ShellCallSummary {
+  readonly seq: number;
+  readonly api: string;
+  readonly durationMs: number;
+  readonly ok: boolean;
+  readonly errno?: CallRecord['errno'];
+  readonly errMsg: string;
+  readonly rules: readonly string[];
+}
+
+/** A host event as the shell's socket carries it. */
+export type ShellEvent =
+  | Exclude<HostEvent, { readonly type: 'call' }>
+  | (Omit<Extract<HostEvent, { readonly type: 'call' }>, 'record'> & { readonly record: ShellCallSummary });
+
+/** The key of an applied rule in `HostToShell.rules`: rule ids are unique within one API. */
+export const shellRuleKey = (api: string, id: string): string => `${api} ${id}`;
+
 /** Host → shell over the shell's socket. */
-export type HostToShell = { readonly t: 'events'; readonly events: readonly HostEvent[] };
+export interface HostToShell {
+  readonly t: 'events';
+  /** Rules first referred to by these events, by shellRuleKey. */
+  readonly rules: Readonly<Record<string, AppliedRule>>;
+  readonly events: readonly ShellEvent[];
+}
 
 /**
  * Values that JSON cannot carry: ArrayBuffer (readFile without encoding, writeFile data), Date (storage

@@ -9,12 +9,13 @@ export class EventStream {
   private readonly listeners = new Set<(event: HostEvent) => void>();
   private nextSeq = 1;
 
-  constructor(private readonly capacity = 10_000) {}
+  /** `capacity`: events kept; older ones are dropped. */
+  constructor(readonly capacity = 10_000) {}
 
   push(event: NewHostEvent): HostEvent {
     const full = { ...event, seq: this.nextSeq++, time: Date.now() } as HostEvent;
     this.buffer.push(full);
-    if (this.buffer.length > this.capacity) this.buffer.splice(0, this.buffer.length - this.capacity);
+    if (this.buffer.length > this.capacity) this.buffer.shift();
     for (const listener of this.listeners) listener(full);
     return full;
   }
@@ -22,6 +23,12 @@ export class EventStream {
   /** Events after `afterSeq` (all kept ones by default). */
   list(afterSeq = 0): HostEvent[] {
     return this.buffer.filter((e) => e.seq > afterSeq);
+  }
+
+  /** The kept event numbered `seq`, if it is still kept. */
+  get(seq: number): HostEvent | undefined {
+    const first = this.buffer[0]?.seq ?? 1;
+    return this.buffer[seq - first];
   }
 
   subscribe(listener: (event: HostEvent) => void): () => void {

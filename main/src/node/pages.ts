@@ -16,8 +16,8 @@ export function shellHtml(session: HostSession, guestBase: string): string {
   .device { background: #111; border-radius: 28px; padding: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
   .device iframe { display: block; border: 0; background: #fff; border-radius: 14px; width: ${device.windowWidth}px; height: ${device.windowHeight}px; }
   .profile { color: #ddd; text-align: center; padding: 6px 0 0; font-size: 12px; }
-  .log { flex: 1; min-width: 320px; background: #fff; border-radius: 8px; padding: 12px; overflow: auto; height: ${device.windowHeight + 40}px; font: 12px ui-monospace, monospace; }
-  .log div { padding: 2px 0; border-bottom: 1px solid #f0f0f0; white-space: pre-wrap; word-break: break-all; }
+  .log { flex: 1; min-width: 320px; background: #fff; border-radius: 8px; padding: 0; overflow: auto; height: ${device.windowHeight + 40}px; font: 12px ui-monospace, monospace; }
+  .log .row { box-sizing: border-box; height: 18px; padding: 0 12px; line-height: 17px; border-bottom: 1px solid #f0f0f0; white-space: pre; overflow: hidden; text-overflow: ellipsis; }
   .fail { color: #c62828; } .ok { color: #2e7d32; } .console { color: #555; } .err { color: #c62828; font-weight: 600; }
 </style></head>
 <body>
@@ -31,10 +31,17 @@ export function shellHtml(session: HostSession, guestBase: string): string {
 </body></html>`;
 }
 
+/**
+ * A gadget's text is set in the phone's system font (PingFang SC on iOS, Roboto / Noto on Android), not a
+ * browser's serif default (assumed from how the clients render; a page's own TTSS overrides it).
+ */
+const GADGET_FONT = '-apple-system, "PingFang SC", "Helvetica Neue", Roboto, "Noto Sans", "Noto Sans CJK SC", system-ui, sans-serif';
+
 /** The gadget runtime's document, loaded in the sandboxed iframe. */
 export function gadgetHtml(session: HostSession): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=${session.profile.device.windowWidth}">
-<title>${escapeHtml(session.project.name)}</title></head>
+<title>${escapeHtml(session.project.name)}</title>
+<style>body { font-family: ${GADGET_FONT}; }</style></head>
 <body><div id="tt-app"></div><script src="guest-gadget.js"></script></body></html>`;
 }

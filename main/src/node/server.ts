@@ -4,7 +4,8 @@
  * session's bridge and its own files, nothing else) for the sandboxed guest.
  *
  *   /s/<session>/?token=H            simulator shell (plain page; the devtools UI comes later)
- *   /s/<session>/ws?token=H          shell socket: the session's event stream
+ *   /s/<session>/ws?token=H          shell socket: the session's event stream (calls as summaries)
+ *   /s/<session>/events.json?token=H all kept events in full; events/<seq>.json one of them
  *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
  *   /g/<session>/<G>/__ttfile__/…    ttfile://temp/… and ttfile://user/… files
  *   /g/<session>/<G>/<path>          package files (web-app HTML gets the h5sdk script injected)
@@ -19,11 +20,15 @@ import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
-import { decodeValue, encodeValue, type GuestToHost, type HostEvent, type HostToGuest, type HostToShell, type PrepareAnswer } from '../common/protocol.js';
+import { decodeValue, encodeValue, type GuestToHost, type HostToGuest, type PrepareAnswer } from '../common/protocol.js';
 import type { Host, HostSession } from './host.js';
 import { shellHtml, gadgetHtml } from './pages.js';
+import { ShellWire } from './shell-wire.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
+
+/** How often the shell's event stream is sent; the shell draws each batch once, so its log updates five times a second. */
+const SHELL_BATCH_MS = 200;
 
 export interface RunningServer {
   readonly port: number;
@@ -83,7 +88,12 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       if (!sameToken(url.searchParams.get('token'), session.hostToken)) return send(res, 403, 'ttsim: this URL needs the session token');
       const rest = parts.slice(2).join('/');
       if (rest === '') return send(res, 200, shellHtml(session, guestBaseOf(session)), MIME['.html']);
-      if (rest === 'events.json') return send(res, 200, JSON.stringify(session.events.list()), MIME['.json']);
+      if (rest === 'events.json') return send(res, 200, JSON.stringify(encodeValue(session.events.list())), MIME['.json']);
+      const one = /^events\/(\d+)\.json$/.exec(rest);
+      if (one) {
+        const event = session.events.get(Number(one[1]));
+        return event ? send(res, 200, JSON.stringify(encodeValue(event)), MIME['.json']) : send(res, 404, `ttsim: event ${one[1]} is not kept (the stream keeps the last ${session.events.capacity})`);
+      }
       if (rest === 'shell.js') return sendFile(res, path.join(assets(), 'shell.js'));
       return send(res, 404, 'ttsim: not found');
     }
@@ -222,15 +232,24 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   }
 
   function attachShell(ws: WebSocket, session: HostSession): void {
-    const push = (message: HostToShell) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(encodeValue(message)));
-    push({ t: 'events', events: session.events.list() });
-    // Events are sent in batches, once per turn of the event loop, off the path of the guest's calls.
-    const batch: HostEvent[] = [];
+    const wire = new ShellWire();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (ws.readyState === ws.OPEN) ws.send(wire.take());
+    };
+    for (const event of session.events.list()) wire.add(event);
+    flush();
+    // Later events go out in batches at most every SHELL_BATCH_MS, off the path of the guest's calls: a
+    // message the shell handles takes CPU from the guest (two processes of the same browser on few cores).
     const stop = session.events.subscribe((event) => {
-      if (batch.length === 0) setImmediate(() => push({ t: 'events', events: batch.splice(0) }));
-      batch.push(event);
+      wire.add(event);
+      timer ??= setTimeout(flush, SHELL_BATCH_MS);
     });
-    ws.on('close', stop);
+    ws.on('close', () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
