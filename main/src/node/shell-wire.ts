@@ -3,7 +3,7 @@
  * text and provenance only the first time this connection needs it.
  */
 import type { AppliedRule } from '../../../emulator-api/src/common/call.js';
-import { encodeValue, shellRuleKey, type HostEvent, type HostToShell, type ShellEvent } from '../common/protocol.js';
+import { encodeValue, shellRuleKey, type HostEvent, type ShellEvent } from '../common/protocol.js';
 
 export class ShellWire {
   private readonly sentRules = new Set<string>();
@@ -15,13 +15,13 @@ export class ShellWire {
     this.events.push(event);
   }
 
-  /** The HostToShell message, as JSON, for everything added since the last take. */
+  /** The HostToShell message (as JSON), for everything added since the last take. */
   take(): string {
-    const events = this.events.map((event) => this.toShellEvent(event));
-    const message: HostToShell = { t: 'events', rules: this.newRules, events };
+    // A call summary is plain JSON already; other events may hold values JSON cannot carry (encodeValue).
+    const events = this.events.splice(0).map((event) => (event.type === 'call' ? JSON.stringify(this.toShellEvent(event)) : JSON.stringify(encodeValue(event))));
+    const rules = JSON.stringify(encodeValue(this.newRules));
     this.newRules = {};
-    this.events = [];
-    return JSON.stringify(encodeValue(message));
+    return `{"t":"events","rules":${rules},"events":[${events.join(',')}]}`;
   }
 
   private toShellEvent(event: HostEvent): ShellEvent {
