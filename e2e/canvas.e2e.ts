@@ -160,6 +160,26 @@ test('a chart library written for mini programs draws a line chart and a pie cha
   }
 });
 
+test('each instance of a custom component draws on and exports its own canvas (createCanvasContext(id, this))', async () => {
+  const sim = await open({ project: fixture, platform: 'android' });
+  try {
+    const page = await sim.navigateTo('/pages/gauges/gauges');
+    await page.waitFor((data) => Array.isArray(data.drawn) && data.drawn.length === 2);
+    await (await page.$('button.export')).tap();
+    await page.waitFor((data) => Object.keys(data.exported as object).length === 2);
+    const exported = (await page.data('exported')) as Record<string, string>;
+    for (const [color, expected] of [['ff0000', hex('#ff0000')], ['0000ff', hex('#0000ff')]] as const) {
+      const image = await decode(sim.readFile(exported[color]!));
+      expect([image.format, image.width, image.height]).toEqual(['png', 80, 60]);
+      expectNear(image.at(40, 30), expected, 2, `the #${color} gauge`);
+    }
+    const dials = sim.events().filter((e) => e.type === 'call' && e.record.api === 'createCanvasContext' && (e.record.params as { canvasId?: string }).canvasId === 'dial');
+    expect(dials.map((e) => e.type === 'call' && e.record.rules.some((r) => r.id === 'component-scope'))).toEqual([true, true]);
+  } finally {
+    await sim.close();
+  }
+});
+
 test('follows the client version: property forms need 3.45, and Harmony before 7.35 has no canvas', async () => {
   const old = await open({ project: fixture, platform: 'ios', client: '3.44.0' });
   try {

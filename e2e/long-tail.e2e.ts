@@ -69,6 +69,8 @@ test('the long tail: mocks before onLaunch, ES modules, action sheet, viewer, ba
     // pageScrollTo the last row reaches the bottom: onReachBottom once.
     await (await page.$('.scroll-btn')).tap();
     await page.waitFor((data) => data.bottoms === 1);
+    // onPageScroll reported the scroll position on the way down.
+    expect(await page.data('scrolledTo')).toBeGreaterThan(100);
 
     // An error thrown in an ES module names the original file and line.
     await (await page.$('.explode-btn')).tap();

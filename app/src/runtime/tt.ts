@@ -29,6 +29,11 @@ export interface GuestSyncCall {
 export type GuestSyncImplementation = (call: GuestSyncCall, ctx: BaseCallContext) => { params: Record<string, unknown>; value: unknown };
 
 
+/** What a guest-side API gets: the arguments after its parameter object too (a component instance: canvasToTempFilePath(params, this)). */
+export interface GuestCallContext extends BaseCallContext {
+  readonly rest: readonly unknown[];
+}
+
 export interface TtBuildOptions {
   readonly apis: readonly GuestApi[];
   readonly profile: ClientProfile;
@@ -74,10 +79,10 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const shortName = (api: string) => api.split('.').pop()!;
 
   const inGuest = (api: GuestApi) => {
-    const implementation = options.guestImplementations[api.name] as ((params: unknown, ctx: BaseCallContext) => unknown) | undefined;
+    const implementation = options.guestImplementations[api.name] as ((params: unknown, ctx: GuestCallContext) => unknown) | undefined;
     if (!implementation) return viaHost(api);
     const remote = viaHost(api);
-    return (arg?: unknown) => {
+    return (arg?: unknown, ...rest: unknown[]) => {
       if (bridge.mocked.has(api.name)) return remote(arg);
       const split = splitCallbacks(arg);
       const problem = argumentProblem(split);
@@ -91,7 +96,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
         const rules: string[] = [];
         let result: SuccessResult | FailResult;
         try {
-          const value = await implementation(prepared.params, { profile: options.profile, applyRule: (id) => void rules.push(id) });
+          const value = await implementation(prepared.params, { profile: options.profile, applyRule: (id) => void rules.push(id), rest } satisfies GuestCallContext);
           result = { errMsg: `${shortName(api.name)}:ok`, ...(value as object) };
         } catch (error) {
           if (isTtError(error) && error.rule) rules.push(error.rule);

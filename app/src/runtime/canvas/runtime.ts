@@ -11,17 +11,21 @@ import { Errno, TtError } from '../../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../../emulator-api/src/common/profiles.js';
 import type { z } from 'zod';
 import { CANVAS_ID_ATTRIBUTE } from '../../dom/components/canvas.js';
-import type { GuestSyncCall } from '../tt.js';
+import type { GuestCallContext, GuestSyncCall } from '../tt.js';
 import { CanvasContext, type DrawBatch } from './context.js';
 import { executeOps } from './execute.js';
 import { ImageLoader, type LoadedImage } from './images.js';
 import { imageSources } from './ops.js';
 import { prepareSurface } from './surface.js';
 
-/** A page as the canvas runtime sees it (PageInstance). */
+/**
+ * Where canvases are looked up: a page (PageInstance), or a custom component instance's own template
+ * (`owns` then tells its canvases from those of components nested in it).
+ */
 export interface CanvasPage {
   readonly route: string;
   readonly container: HTMLElement;
+  owns?(canvas: HTMLElement): boolean;
 }
 
 export interface CanvasRuntimeOptions {
@@ -32,6 +36,8 @@ export interface CanvasRuntimeOptions {
   /** Counts work in flight, for the automation's "wait until idle". */
   track<T>(work: Promise<T>): Promise<T>;
   currentPage(): CanvasPage | undefined;
+  /** The canvases of a custom component instance (`this` in its code), or undefined for anything else. */
+  componentScope(value: unknown): CanvasPage | undefined;
   /** Package path (relative to the page), ttfile:// path or URL → a URL the guest can load. */
   resolveImageSrc(route: string, src: string): string;
 }
@@ -59,7 +65,8 @@ function isPage(value: unknown): value is CanvasPage {
 }
 
 function canvasesOn(page: CanvasPage): HTMLElement[] {
-  return [...page.container.querySelectorAll<HTMLElement>(`[${CANVAS_ID_ATTRIBUTE}]`)];
+  const all = [...page.container.querySelectorAll<HTMLElement>(`[${CANVAS_ID_ATTRIBUTE}]`)];
+  return page.owns ? all.filter((canvas) => page.owns!(canvas)) : all;
 }
 
 function findCanvas(page: CanvasPage, canvasId: string): HTMLElement | undefined {
@@ -144,9 +151,11 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
   const createCanvasContext = ({ args, checked }: GuestSyncCall, ctx: BaseCallContext) => {
     const [canvasId, component] = args;
     // The page is fixed now (a context made in onLoad belongs to that page), the canvas is found at draw time.
-    const ownPage = isPage(component) ? component : options.currentPage();
+    const scope = options.componentScope(component);
+    const ownPage = isPage(component) ? component : (scope ?? options.currentPage());
     ctx.applyRule('recorded-until-draw');
     ctx.applyRule('canvas-looked-up-at-draw');
+    if (scope) ctx.applyRule('component-scope');
     if (!propertySetters) ctx.applyRule('property-setters-3.45');
     const context = new CanvasContext(String(canvasId), {
       propertySetters,
@@ -183,8 +192,8 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
     return { params: { canvasId }, value: context };
   };
 
-  const exportCanvas = async (params: ExportParams, ctx: BaseCallContext): Promise<{ tempFilePath: string }> => {
-    const page = options.currentPage();
+  const exportCanvas = async (params: ExportParams, ctx: GuestCallContext): Promise<{ tempFilePath: string }> => {
+    const page = options.componentScope(ctx.rest[0]) ?? options.currentPage();
     ctx.applyRule('current-page');
     if (!page) throw new TtError(Errno.invalidParameter, 'no page is open, so there is no canvas to export', { rule: 'current-page' });
     if (!findCanvas(page, params.canvasId)) {
@@ -256,7 +265,7 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
     implementations() {
       return {
         createCanvasContext,
-        canvasToTempFilePath: (params: ExportParams, ctx: BaseCallContext) => options.track(exportCanvas(params, ctx)),
+        canvasToTempFilePath: (params: ExportParams, ctx: GuestCallContext) => options.track(exportCanvas(params, ctx)),
       };
     },
   };

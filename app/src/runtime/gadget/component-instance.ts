@@ -29,6 +29,13 @@ type Segment = string | number;
 
 const NODE = Symbol('ttsim.componentNode');
 
+/** The host element and name of a component instance (`this` in component code); undefined for anything else. */
+export function componentHostOf(value: unknown): { readonly host: HTMLElement; readonly is: string } | undefined {
+  if (!(value instanceof ComponentPublicInstance)) return undefined;
+  const node = value[NODE];
+  return { host: node.host, is: node.definition.is };
+}
+
 /** What component code sees as `this` (its methods are own properties of it). */
 export class ComponentPublicInstance {
   declare readonly [NODE]: ComponentNode;

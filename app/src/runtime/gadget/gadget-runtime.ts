@@ -5,7 +5,7 @@
 import { toDomSelector } from '../../dom/index.js';
 import { compileTtss } from '../../ttss/index.js';
 import type { Bridge } from '../bridge.js';
-import { createCanvasRuntime } from '../canvas/runtime.js';
+import { createCanvasRuntime, type CanvasPage } from '../canvas/runtime.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
 import type { DialogAnswer } from '../ui-overlays.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
@@ -13,7 +13,8 @@ import { showErrorOverlay } from './error-overlay.js';
 import { ModuleError, ModuleLoader } from './modules.js';
 import { ComponentRegistry } from './component-registry.js';
 import { ComponentTree } from './component-tree.js';
-import { PAGE_CLASS_CONDITION, scopeClassSelectors } from './style-scope.js';
+import { componentHostOf } from './component-instance.js';
+import { HOST_ATTRIBUTE, PAGE_CLASS_CONDITION, scopeClassSelectors } from './style-scope.js';
 import { SourcePositions } from './source-positions.js';
 import { PageInstance, type PageHost, type PageOptions } from './page.js';
 import { resolvePackagePath } from '../../ttml/package-path.js';
@@ -135,12 +136,26 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     changed: (method, url, stack) => started.core?.emit({ kind: 'navigation', method, url, stack }),
   });
 
+  /** One scope per component instance, so that its draws queue in order (createCanvasContext(id, this)). */
+  const canvasScopes = new WeakMap<HTMLElement, CanvasPage>();
   const canvas = createCanvasRuntime({
     document,
     profile: boot.profile,
     storeImage: (data, fileType) => bridge.storeImage(data, fileType),
     track: (work) => (started.core ? started.core.activity.track(work) : work),
     currentPage: () => router.current,
+    componentScope: (value) => {
+      const component = componentHostOf(value);
+      if (!component) return undefined;
+      let scope = canvasScopes.get(component.host);
+      if (!scope) {
+        const { host, is } = component;
+        const route = `${router.current?.route ?? '?'} (component ${is})`;
+        scope = { route, container: host, owns: (canvas) => canvas.closest(`[${HOST_ATTRIBUTE}]`) === host };
+        canvasScopes.set(host, scope);
+      }
+      return scope;
+    },
     resolveImageSrc,
   });
   const core = startGuestCore(boot, bridge, { ...router.implementations(), ...canvas.implementations() } as never);

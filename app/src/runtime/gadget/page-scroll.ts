@@ -1,6 +1,7 @@
 /**
- * Page scrolling as the framework reports it: onReachBottom (once each time the bottom comes
- * within reach), a pull-down gesture at the top for pages with enablePullDownRefresh, and pageScrollTo's
+ * Page scrolling as the framework reports it: onPageScroll({ scrollTop }) on every scroll, for pages
+ * that define it (inferred from the WeChat family; assumed: one call per browser scroll event), onReachBottom
+ * (once each time the bottom comes within reach), a pull-down gesture at the top for pages with enablePullDownRefresh, and pageScrollTo's
  * animated scroll.
  */
 export interface PageScrollHandlers {
@@ -8,6 +9,8 @@ export interface PageScrollHandlers {
   readonly pullDownRefresh: boolean;
   onReachBottom(): void;
   onPullDown(): void;
+  /** Undefined when the page has no onPageScroll: the scroll position is not reported at all. */
+  readonly onPageScroll?: (scrollTop: number) => void;
 }
 
 /** Pixels the pointer must drag down at the top of the page to start a refresh. */
@@ -18,6 +21,7 @@ export function watchPageScroll(container: HTMLElement, handlers: PageScrollHand
   container.addEventListener(
     'scroll',
     () => {
+      handlers.onPageScroll?.(container.scrollTop);
       const reached = container.scrollTop + container.clientHeight >= container.scrollHeight - handlers.reachBottomDistance;
       if (reached && !nearBottom && container.scrollHeight > container.clientHeight) handlers.onReachBottom();
       nearBottom = reached;

@@ -117,6 +117,21 @@ export class PageInstance implements TreeOwner {
     return path ? getByPath(this.data, path) : this.data;
   }
 
+  hasHook(name: string): boolean {
+    return typeof this.methods[name] === 'function';
+  }
+
+  /** Calls a handler that is no lifecycle step (onPageScroll): not recorded in the event stream, which it would flood. */
+  callHandler(name: string, ...args: unknown[]): void {
+    const handler = this.methods[name];
+    if (typeof handler !== 'function') return;
+    try {
+      (handler as (...a: unknown[]) => unknown).apply(this, args);
+    } catch (error) {
+      this.host.reportError(error, `${this.route}.${name}`);
+    }
+  }
+
   /** Calls a lifecycle hook if the page has it; errors are reported, never thrown into the runtime. */
   callHook(name: string, ...args: unknown[]): unknown {
     this.host.lifecycle(this.route, name);

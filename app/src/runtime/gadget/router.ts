@@ -281,6 +281,7 @@ export class Router {
       pullDownRefresh: config.enablePullDownRefresh === true,
       onReachBottom: () => page.callHook('onReachBottom'),
       onPullDown: () => this.startRefresh(page),
+      ...(page.hasHook('onPageScroll') ? { onPageScroll: (scrollTop: number) => page.callHandler('onPageScroll', { scrollTop }) } : {}),
     });
     return page;
   }
