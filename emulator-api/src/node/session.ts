@@ -24,6 +24,7 @@ import { StorageStore } from './storage-store.js';
 import { TaskCalls, type RunningTask } from './task-calls.js';
 import { TaskSet } from './tasks.js';
 import { ttEnv } from '../common/tt-env.js';
+import { claimSessionDir, sweepStaleSessions } from './stale-sessions.js';
 
 export interface SessionOptions extends ProfileOptions {
   /** Keys the ttfile://user store; defaults to project.config.json's appid, else "ttsim-app". */
@@ -115,6 +116,8 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   const id = randomUUID();
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   const sessionDir = path.join(dataDir, 'sessions', id);
+  await sweepStaleSessions(dataDir);
+  if (!options.keepTemp) await claimSessionDir(sessionDir);
   const sandbox = await Sandbox.open({
     tempDir: path.join(sessionDir, 'temp'),
     userDir: path.join(dataDir, 'apps', appId, 'user'),
