@@ -4,6 +4,7 @@
  */
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
+import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
 import { decodeValue, encodeValue, type BootPayload, type GuestCallOutcome, type GuestToHost, type HostToGuest, type PrepareAnswer, type SyncAnswer } from '../../../main/src/common/protocol.js';
 
 export class Bridge {
@@ -18,6 +19,8 @@ export class Bridge {
   private nextTaskId = 1;
   /** Outcomes of calls answered in the guest, sent in one message per turn (see recordOutcome). */
   private outcomes: GuestCallOutcome[] = [];
+  /** Who hears the host's app-level events (tt.onNetworkStatusChange's listeners, through the tt builder). */
+  private appEventListener: ((event: AppEvent, payload: unknown) => void) | undefined;
 
   private constructor(
     private readonly socket: WebSocket,
@@ -64,6 +67,11 @@ export class Bridge {
   onTask(id: number, listener: (event: TaskEvent) => void): () => void {
     this.taskListeners.set(id, listener);
     return () => this.taskListeners.delete(id);
+  }
+
+  /** Delivers the host's app-level events (networkStatusChange) to `listener`, the only one. */
+  onAppEvent(listener: (event: AppEvent, payload: unknown) => void): void {
+    this.appEventListener = listener;
   }
 
   /** abort (no answer) or SocketTask send / close (answered like a call). */
@@ -148,6 +156,7 @@ export class Bridge {
     const message = JSON.parse(text) as HostToGuest;
     if (message.t === 'mocks') this.mocked = new Set(message.apis);
     else if (message.t === 'task') this.taskListeners.get(message.task)?.(decodeValue(message.event) as TaskEvent);
+    else if (message.t === 'app-event') this.appEventListener?.(message.event, decodeValue(message.payload));
     else {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);

@@ -11,6 +11,7 @@ import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
+import { AppEvents, listenerImplementations } from './app-events.js';
 import { taskViaHost } from './network-tasks.js';
 import { storageApis } from './storage-mirror.js';
 
@@ -58,8 +59,19 @@ function localFail(api: string, errno: FailResult['errno'], detail: string): Fai
   return { errMsg: `${api.split('.').pop()}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
 }
 
+/** The app-level event listeners of each tt object buildTt made (the gadget runtime emits appShow, error, …). */
+const appEventsByTt = new WeakMap<object, AppEvents>();
+
+/** The listeners tt.on<Event> added to this tt object (undefined for an object buildTt did not make). */
+export function appEventsOf(tt: object): AppEvents | undefined {
+  return appEventsByTt.get(tt);
+}
+
 export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>; fileSystemManager: Record<string, unknown> } {
   const { bridge } = options;
+  const appEvents = new AppEvents((event, error) => options.onCallbackError(`on${event.charAt(0).toUpperCase()}${event.slice(1)}`, error));
+  bridge.onAppEvent((event, payload) => appEvents.emit(event, payload as never));
+  const guestImplementations: GuestImplementations = { ...(listenerImplementations(appEvents) as unknown as GuestImplementations), ...options.guestImplementations };
 
   const viaHost = (api: GuestApi) => (arg?: unknown) => {
     const split = splitCallbacks(arg);
@@ -79,7 +91,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const shortName = (api: string) => api.split('.').pop()!;
 
   const inGuest = (api: GuestApi) => {
-    const implementation = options.guestImplementations[api.name] as ((params: unknown, ctx: GuestCallContext) => unknown) | undefined;
+    const implementation = guestImplementations[api.name] as ((params: unknown, ctx: GuestCallContext) => unknown) | undefined;
     if (!implementation) return viaHost(api);
     const remote = viaHost(api);
     return (arg?: unknown, ...rest: unknown[]) => {
@@ -112,7 +124,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   };
 
   const syncInGuest = (api: GuestApi) => {
-    const implementation = options.guestImplementations[api.name] as unknown as GuestSyncImplementation | undefined;
+    const implementation = guestImplementations[api.name] as unknown as GuestSyncImplementation | undefined;
     if (!implementation) return syncViaHost(api);
     return (...args: unknown[]) => {
       const startedAt = Date.now();
@@ -185,5 +197,6 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   }
   tt.env = ttEnv;
   Object.freeze(fileSystemManager);
+  appEventsByTt.set(tt, appEvents);
   return { tt, fileSystemManager };
 }

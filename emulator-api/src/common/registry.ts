@@ -15,8 +15,13 @@ import { chooseImage, getImageInfo } from './apis/image.js';
 import { hideLoading, hideToast, navigateBack, navigateTo, reLaunch, redirectTo, showLoading, showModal, showToast, switchTab } from './apis/interaction.js';
 import { hideTabBar, pageScrollTo, previewImage, setNavigationBarColor, setNavigationBarTitle, showActionSheet, showTabBar, startPullDownRefresh, stopPullDownRefresh } from './apis/screen.js';
 import { canIUse, getSystemInfo, getSystemInfoSync } from './apis/system.js';
+import { createIntersectionObserver, createSelectorQuery, nextTick } from './apis/selector-query.js';
 import { connectSocket, downloadFile, request, uploadFile } from './apis/network.js';
 import { storageApis } from './apis/storage.js';
+import { hideTabBarRedDot, removeTabBarBadge, setTabBarBadge, setTabBarItem, setTabBarStyle, showTabBarRedDot } from './apis/tab-bar.js';
+import { hideNavigationBarLoading, setBackgroundColor, setBackgroundTextStyle, showNavigationBarLoading } from './apis/window-style.js';
+import { getNetworkType, offNetworkStatusChange, onNetworkStatusChange } from './apis/network-status.js';
+import { offAppHide, offAppShow, offError, offPageNotFound, onAppHide, onAppShow, onError, onPageNotFound } from './apis/app-events.js';
 
 export const apiList = [
   compressImage,
@@ -51,6 +56,7 @@ export const apiList = [
   downloadFile,
   connectSocket,
   ...storageApis,
+  getNetworkType,
 ] as const;
 
 /** APIs whose effect is on the simulated screen; the guest runtime implements them (side: 'guest'). */
@@ -59,6 +65,10 @@ export const guestApiList = [
   navigateTo, redirectTo, navigateBack, switchTab, reLaunch,
   pageScrollTo, startPullDownRefresh, stopPullDownRefresh, setNavigationBarTitle, setNavigationBarColor, showTabBar, hideTabBar,
   createCanvasContext, canvasToTempFilePath,
+  setTabBarBadge, removeTabBarBadge, showTabBarRedDot, hideTabBarRedDot, setTabBarItem, setTabBarStyle,
+  showNavigationBarLoading, hideNavigationBarLoading, setBackgroundColor, setBackgroundTextStyle,
+  onNetworkStatusChange, offNetworkStatusChange, onAppShow, offAppShow, onAppHide, offAppHide, onError, offError, onPageNotFound, offPageNotFound,
+  createSelectorQuery, createIntersectionObserver, nextTick,
 ] as const;
 
 type AnyListedApi = (typeof apiList)[number] | (typeof guestApiList)[number];

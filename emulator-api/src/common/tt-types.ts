@@ -1,6 +1,7 @@
 /** The guest-facing `tt` object's TypeScript types, derived from the registry. */
 import type { ApiByName, ApiName, ApiParams, ApiResult, HostApiName } from './registry.js';
 import type { TtEnv } from './tt-env.js';
+import type { ListenerFunctions } from './listeners.js';
 
 /** The parameters object; an API without parameters takes `{}` (zod's strictObject({}) would say Record<string, never>). */
 type ParamsOf<N extends ApiName> = string extends keyof ApiParams<N> ? object : ApiParams<N>;
@@ -90,6 +91,81 @@ export interface CanvasContext {
   [method: string]: unknown;
 }
 
+/** A node's answer to SelectorQuery: what boundingClientRect / scrollOffset / fields asked for (px, relative to the page's display area). */
+export interface NodeInfo {
+  id?: string;
+  dataset?: Record<string, unknown>;
+  left?: number;
+  right?: number;
+  top?: number;
+  bottom?: number;
+  width?: number;
+  height?: number;
+  scrollLeft?: number;
+  scrollTop?: number;
+  [field: string]: unknown;
+}
+
+export interface NodeFields {
+  id?: boolean;
+  dataset?: boolean;
+  rect?: boolean;
+  size?: boolean;
+  scrollOffset?: boolean;
+  properties?: string[];
+  computedStyle?: string[];
+}
+
+/** What select / selectAll / selectViewport return: the requests for those nodes (NodeInfo, or NodeInfo[] for selectAll). */
+export interface NodesRef {
+  boundingClientRect(callback?: (info: NodeInfo | NodeInfo[] | null) => void): SelectorQuery;
+  scrollOffset(callback?: (info: NodeInfo | NodeInfo[] | null) => void): SelectorQuery;
+  fields(fields: NodeFields, callback?: (info: NodeInfo | NodeInfo[] | null) => void): SelectorQuery;
+}
+
+/** tt.createSelectorQuery(): requests answered together by exec(), after the render. */
+export interface SelectorQuery {
+  in(component: object): SelectorQuery;
+  select(selector: string): NodesRef;
+  selectAll(selector: string): NodesRef;
+  selectViewport(): NodesRef;
+  exec(callback?: (results: (NodeInfo | NodeInfo[] | null)[]) => void): void;
+}
+
+export interface ObservedRect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export interface IntersectionResult {
+  id: string;
+  dataset: Record<string, unknown>;
+  intersectionRatio: number;
+  intersectionRect: ObservedRect;
+  boundingClientRect: ObservedRect;
+  relativeRect: ObservedRect;
+  time: number;
+}
+
+export interface Margins {
+  left?: number;
+  right?: number;
+  top?: number;
+  bottom?: number;
+}
+
+/** tt.createIntersectionObserver(component, options). */
+export interface IntersectionObserver {
+  relativeTo(selector: string, margins?: Margins): IntersectionObserver;
+  relativeToViewport(margins?: Margins): IntersectionObserver;
+  observe(selector: string, callback: (result: IntersectionResult) => void): void;
+  disconnect(): void;
+}
+
 /** Storage's Sync twins take positional arguments (the registry's `positional`). */
 interface StorageSync {
   setStorageSync(key: string, data: unknown): void;
@@ -99,7 +175,7 @@ interface StorageSync {
 }
 
 /** APIs whose call shape the registry's schema alone does not give. */
-type Special = 'getFileSystemManager' | 'canIUse' | 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'createCanvasContext' | keyof StorageSync;
+type Special = 'getFileSystemManager' | 'canIUse' | 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'createCanvasContext' | 'createSelectorQuery' | 'createIntersectionObserver' | 'nextTick' | keyof StorageSync | keyof ListenerFunctions;
 
 type CommonTt = StorageSync & {
   readonly env: TtEnv;
@@ -112,8 +188,11 @@ type CommonTt = StorageSync & {
 };
 
 /** The tt object a gadget sees in the simulator (host and guest APIs). */
-export type GuestTt = { [N in Exclude<TopLevelName, Special>]: ApiFunction<N> } & CommonTt & {
+export type GuestTt = { [N in Exclude<TopLevelName, Special>]: ApiFunction<N> } & CommonTt & ListenerFunctions & {
   createCanvasContext(canvasId: string, component?: object): CanvasContext;
+  createSelectorQuery(): SelectorQuery;
+  createIntersectionObserver(component?: object, options?: ParamsOf<'createIntersectionObserver'>): IntersectionObserver;
+  nextTick(callback: () => void): void;
 };
 
 /** The tt object of a plain-Node session: the host APIs, no simulated screen. */

@@ -12,6 +12,7 @@ import { access, fsGetFileInfo, getFileInfo, readdir, readFile, saveFile, stat, 
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { canIUse, getFileSystemManager, getSystemInfo, getSystemInfoSync } from './apis/system.js';
 import { connectSocket, downloadFile, request, uploadFile } from './apis/network.js';
+import { getNetworkType } from './apis/network-status.js';
 import * as storage from './apis/storage.js';
 import type { NodeCallContext } from './context.js';
 
@@ -73,4 +74,5 @@ export const implementations: Implementations = {
   clearStorageSync: storage.clearStorageSync,
   getStorageInfo: storage.getStorageInfo,
   getStorageInfoSync: storage.getStorageInfoSync,
+  getNetworkType,
 };

@@ -270,9 +270,9 @@ export class Simulator {
     return this.session.session.network.unmock(pattern);
   }
 
-  /** The network policy from now on: 'online', 'offline' or { allow: [hosts] }. */
+  /** The network policy from now on: 'online', 'offline' or { allow: [hosts] }; tt.onNetworkStatusChange listeners hear a change of status. */
   setNetwork(policy: NetworkPolicy): void {
-    this.session.session.network.setPolicy(policy);
+    this.session.setNetwork(policy);
   }
 
   /** Host files that answer the next tt.chooseImage. */

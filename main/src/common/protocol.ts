@@ -6,6 +6,7 @@
 import type { AppliedRule, CallRecord, FailResult, SuccessResult } from '../../../emulator-api/src/common/call.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { TaskEvent, TaskKind } from '../../../emulator-api/src/common/tasks.js';
+import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
 
 /** An API as the guest builds it: name, call style, and whether the host or the guest itself runs it. */
 export interface GuestApi {
@@ -79,7 +80,9 @@ export type HostToGuest =
   /** APIs a test has mocked: the guest sends those to the host even when it would run them itself. */
   | { readonly t: 'mocks'; readonly apis: readonly string[] }
   /** An event of a task the guest holds (headersReceived, progressUpdate, open, message, close, error). */
-  | { readonly t: 'task'; readonly task: number; readonly event: TaskEvent };
+  | { readonly t: 'task'; readonly task: number; readonly event: TaskEvent }
+  /** An app-level event the host knows of first (networkStatusChange), for the guest's tt.on<Event> listeners. */
+  | { readonly t: 'app-event'; readonly event: AppEvent; readonly payload: unknown };
 
 /** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
 export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };

@@ -19,6 +19,9 @@ import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
 import { createSession, type Session, type SessionOptions } from '../../../emulator-api/src/index.js';
 import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
 import type { JssdkPolicy } from '../../../emulator-api/src/node/simulated-world.js';
+import type { NetworkPolicy } from '../../../emulator-api/src/node/network-policy.js';
+import { networkStatusOf } from '../../../emulator-api/src/node/apis/network-status.js';
+import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
 import type { BootPayload, GuestApi, GuestCallOutcome, GuestToHost, PrepareAnswer, SyncAnswer } from '../common/protocol.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
@@ -180,6 +183,28 @@ export class HostSession {
   restore(api: string): void {
     this.mocks.delete(api);
     this.notifyMocks();
+  }
+
+  /**
+   * The network policy from now on ('online', 'offline' or an allow-list). When that changes what
+   * getNetworkType answers, the guest's tt.onNetworkStatusChange listeners hear { isConnected, networkType }.
+   */
+  setNetwork(policy: NetworkPolicy): void {
+    const before = networkStatusOf(this.session.network.policy, this.profile);
+    this.session.network.setPolicy(policy);
+    const after = networkStatusOf(this.session.network.policy, this.profile);
+    if (before.isConnected !== after.isConnected || before.networkType !== after.networkType) this.emitAppEvent('networkStatusChange', after);
+  }
+
+  /** App-level events for the guest (the server sends them over the guest's socket). */
+  onAppEvent(listener: (event: AppEvent, payload: unknown) => void): () => void {
+    this.appEventListeners.add(listener);
+    return () => this.appEventListeners.delete(listener);
+  }
+  private readonly appEventListeners = new Set<(event: AppEvent, payload: unknown) => void>();
+
+  private emitAppEvent(event: AppEvent, payload: unknown): void {
+    for (const listener of this.appEventListeners) listener(event, payload);
   }
 
   /** Which h5sdk.config signatures the simulated client rejects from now on (web apps). */

@@ -182,6 +182,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     const sendToGuest = (message: HostToGuest) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
     sendToGuest({ t: 'mocks', apis: session.mockedApis() });
     const stopMocks = session.onMocksChanged((apis) => sendToGuest({ t: 'mocks', apis }));
+    const stopAppEvents = session.onAppEvent((event, payload) => sendToGuest({ t: 'app-event', event, payload: encodeValue(payload) }));
     session.events.push({ type: 'session', what: 'guest-connected' });
     // The tasks this guest holds (requests in flight, open sockets), by the guest's task id.
     const tasks = new Map<number, TaskControl>();
@@ -230,6 +231,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     });
     ws.on('close', () => {
       stopMocks();
+      stopAppEvents();
       for (const control of tasks.values()) control.dispose();
       tasks.clear();
       session.events.push({ type: 'session', what: 'guest-disconnected' });

@@ -24,6 +24,7 @@ import { observerArguments, triggers } from './observers.js';
 import { attributeOf, convertProperty, copyValue, sameValue } from './property-types.js';
 import { HOST_ATTRIBUTE, PAGE_SCOPE } from './style-scope.js';
 import type { WxEvent } from './wx-event.js';
+import type { InstanceQueries } from '../selector-query/runtime.js';
 
 type Segment = string | number;
 
@@ -34,6 +35,19 @@ export function componentHostOf(value: unknown): { readonly host: HTMLElement; r
   if (!(value instanceof ComponentPublicInstance)) return undefined;
   const node = value[NODE];
   return { host: node.host, is: node.definition.is };
+}
+
+/** Each live component by its host element (SelectorQuery: which renderer drew an element). */
+const NODES_BY_HOST = new WeakMap<Element, ComponentNode>();
+
+/** The component whose host element this is. */
+export function componentAt(host: Element): ComponentNode | undefined {
+  return NODES_BY_HOST.get(host);
+}
+
+/** The component of an instance (`this` in component code); undefined for anything else. */
+export function componentNodeOf(value: unknown): ComponentNode | undefined {
+  return value instanceof ComponentPublicInstance ? value[NODE] : undefined;
 }
 
 /** What component code sees as `this` (its methods are own properties of it). */
@@ -76,6 +90,21 @@ export class ComponentPublicInstance {
   hasBehavior(behavior: unknown): boolean {
     return this[NODE].definition.behaviors.has(behavior as never);
   }
+  /** tt.createSelectorQuery().in(this): the nodes of this instance's own template. */
+  createSelectorQuery(): unknown {
+    return queriesOf(this[NODE]).selectorQuery(this);
+  }
+  /** tt.createIntersectionObserver(this, options). */
+  createIntersectionObserver(options?: unknown): unknown {
+    return queriesOf(this[NODE]).intersectionObserver(this, options);
+  }
+}
+
+/** The page host's query factories (the tree's host is the page host plus the registry). */
+function queriesOf(node: ComponentNode): InstanceQueries {
+  const queries = (node.tree.host as { queries?: InstanceQueries }).queries;
+  if (!queries) throw new Error(`${node.definition.is}: createSelectorQuery and createIntersectionObserver are not available in this runtime`);
+  return queries;
 }
 
 export class ComponentNode implements TreeOwner {
@@ -120,6 +149,7 @@ export class ComponentNode implements TreeOwner {
       Object.defineProperty(this.instance, name, { value: method, writable: true, configurable: true, enumerable: true });
     }
     host.setAttribute(HOST_ATTRIBUTE, component.token);
+    NODES_BY_HOST.set(host, this);
     tree.ensureStyle(component);
     const is = this.definition.is;
     this.renderer = createDomRenderer(host, {
@@ -141,6 +171,11 @@ export class ComponentNode implements TreeOwner {
 
   get isAlive(): boolean {
     return this.alive;
+  }
+
+  /** The vnode this component's renderer last drew as `element` (its template's, or slot content). */
+  vnodeOf(element: Element): VElement | undefined {
+    return this.renderer.vnodeOf(element);
   }
 
   /** created → properties → attached → first render; ready is queued on the tree. */

@@ -6,6 +6,8 @@ import { toDomSelector } from '../../dom/index.js';
 import { compileTtss } from '../../ttss/index.js';
 import type { Bridge } from '../bridge.js';
 import { createCanvasRuntime, type CanvasPage } from '../canvas/runtime.js';
+import { createNodeQueryRuntime } from '../selector-query/runtime.js';
+import { gadgetScopeOf, pageScope } from '../selector-query/gadget-scopes.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
 import type { DialogAnswer } from '../ui-overlays.js';
 import type { BootPayload } from '../../../../main/src/common/protocol.js';
@@ -19,6 +21,8 @@ import { SourcePositions } from './source-positions.js';
 import { PageInstance, type PageHost, type PageOptions } from './page.js';
 import { resolvePackagePath } from '../../ttml/package-path.js';
 import { Router, type AppJson, type WindowConfig } from './router.js';
+import { AppLifecycle, errorText } from './app-lifecycle.js';
+import { appEventsOf } from '../tt.js';
 
 interface AppInstance extends Record<string, unknown> {
   globalData?: Record<string, unknown>;
@@ -40,7 +44,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const root = document.getElementById('tt-app')!;
   const rpxToPx = boot.profile.device.windowWidth / 750;
   /** Set once the guest core starts; the page and router callbacks read it later. */
-  const started: { core?: GuestCore } = {};
+  const started: { core?: GuestCore; app?: AppLifecycle } = {};
 
   const positions = new SourcePositions(boot.project.sourceMaps);
   const reportError = (error: unknown, where: string) => {
@@ -48,6 +52,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     showErrorOverlay(document, shown);
     started.core?.emit({ kind: 'error', message: `${shown.title}: ${shown.message.split('\n')[0]}`, ...(shown.file ? { file: shown.file } : {}), ...(shown.line ? { line: shown.line } : {}) });
     console.error(`${shown.title}${shown.file ? ` (${shown.file}:${shown.line ?? '?'})` : ''}: ${shown.message.split('\n')[0]}`);
+    started.app?.error(errorText(error, positions));
   };
 
   let appJson: AppJson;
@@ -81,6 +86,8 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   const pageDefinitions = new Map<string, PageOptions>();
   let loadingRoute: string | undefined;
   let appInstance: AppInstance | undefined;
+  // App's hooks and the tt.on<Event> listeners: shown, hidden, an uncaught error, a page not in app.json.
+  started.app = new AppLifecycle({ app: () => appInstance, events: () => started.core && appEventsOf(started.core.tt), emit: (event) => started.core?.emit(event), reportError });
 
   const pageHost: PageHost = {
     get activity() {
@@ -98,6 +105,11 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     reportError,
     lifecycle: (target, hook) => started.core?.emit({ kind: 'lifecycle', target, hook }),
     usingComponents: (route) => components.usingForPage(route),
+    // this.createSelectorQuery() / this.createIntersectionObserver(): the tt APIs with `this` (recorded and checked as such).
+    queries: {
+      selectorQuery: (owner) => (started.core!.tt.createSelectorQuery as () => { in(owner: object): unknown })().in(owner),
+      intersectionObserver: (owner, options) => (started.core!.tt.createIntersectionObserver as (owner: object, options: unknown) => unknown)(owner, options),
+    },
   };
 
   const router = new Router(root, appJson, {
@@ -134,6 +146,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     },
     iconUrl: (path) => fileUrl(path.replace(/^\//, '')),
     changed: (method, url, stack) => started.core?.emit({ kind: 'navigation', method, url, stack }),
+    pageNotFound: (page) => started.app!.pageNotFound(page),
   });
 
   /** One scope per component instance, so that its draws queue in order (createCanvasContext(id, this)). */
@@ -158,7 +171,13 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     },
     resolveImageSrc,
   });
-  const core = startGuestCore(boot, bridge, { ...router.implementations(), ...canvas.implementations() } as never);
+  const nodeQueries = createNodeQueryRuntime({
+    profile: boot.profile,
+    track: (work) => (started.core ? started.core.activity.track(work) : work),
+    scopeOf: (value) => gadgetScopeOf(value, () => router.stack),
+    currentScope: () => (router.current ? pageScope(router.current) : undefined),
+  });
+  const core = startGuestCore(boot, bridge, { ...router.implementations(), ...canvas.implementations(), ...nodeQueries.implementations() } as never);
   started.core = core;
   const tt = core.tt;
 
@@ -207,19 +226,19 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   try {
     addStyle(document.head, 'app.ttss');
     if (files['app.js'] !== undefined) loader.load('app.js');
-    const launch = { path: appJson.entryPagePath ?? appJson.pages[0], query: {}, scene: 1000 };
-    for (const hook of ['onLaunch', 'onShow']) {
-      core.emit({ kind: 'lifecycle', target: 'App', hook });
-      const fn = appInstance?.[hook];
-      if (typeof fn === 'function') (fn as (o: unknown) => void).call(appInstance, launch);
-    }
+    const launch = { path: appJson.entryPagePath ?? appJson.pages[0]!, query: {}, scene: 1000 };
+    core.emit({ kind: 'lifecycle', target: 'App', hook: 'onLaunch' });
+    const onLaunch = appInstance?.onLaunch;
+    if (typeof onLaunch === 'function') (onLaunch as (o: unknown) => void).call(appInstance, launch);
+    started.app.show(launch);
     router.launch();
   } catch (error) {
     reportError(error, 'launch');
   }
   document.addEventListener('visibilitychange', () => {
-    const hook = document.hidden ? 'onHide' : 'onShow';
-    const fn = appInstance?.[hook];
-    if (typeof fn === 'function') (fn as () => void).call(appInstance);
+    if (document.hidden) started.app!.hide();
+    else started.app!.show({ path: router.current?.route ?? appJson.pages[0]!, query: { ...router.current?.options }, scene: 1000 });
   });
+  // An error no handler caught (a timer's callback): App.onError and tt.onError hear it too.
+  window.addEventListener('error', (event) => started.app!.error(event.error === undefined || event.error === null ? event.message : errorText(event.error, positions)));
 }

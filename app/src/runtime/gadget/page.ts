@@ -10,6 +10,8 @@ import type { UsingMap } from './component-registry.js';
 import type { ComponentTree, TreeOwner } from './component-tree.js';
 import { cloneData, getByPath, setByPath } from './data-path.js';
 import { PAGE_SCOPE } from './style-scope.js';
+import type { InstanceQueries } from '../selector-query/runtime.js';
+import type { VElement } from '../../ttml/vnode.js';
 import { wxEventOf, type WxEvent } from './wx-event.js';
 
 export type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
@@ -28,6 +30,8 @@ export interface PageHost {
   lifecycle(target: string, hook: string): void;
   /** The custom components a page may use (app.json's and its own usingComponents). */
   usingComponents?(route: string): UsingMap;
+  /** this.createSelectorQuery() / this.createIntersectionObserver() of pages and components. */
+  readonly queries?: InstanceQueries;
 }
 
 const NO_COMPONENTS: UsingMap = new Map();
@@ -103,6 +107,23 @@ export class PageInstance implements TreeOwner {
 
   selectAllComponents(selector: string, callback?: (instances: object[]) => void): object[] {
     return (this.components?.selectFor(this, selector, true, callback) as object[] | undefined) ?? [];
+  }
+
+  /** tt.createSelectorQuery().in(this): the nodes of this page's own template. */
+  createSelectorQuery(): unknown {
+    if (!this.host.queries) throw new Error('createSelectorQuery is not available in this runtime');
+    return this.host.queries.selectorQuery(this);
+  }
+
+  /** tt.createIntersectionObserver(this, options). */
+  createIntersectionObserver(options?: unknown): unknown {
+    if (!this.host.queries) throw new Error('createIntersectionObserver is not available in this runtime');
+    return this.host.queries.intersectionObserver(this, options);
+  }
+
+  /** The vnode the page's renderer last drew as `element` (not inside custom components: theirs draw that). */
+  vnodeOf(element: Element): VElement | undefined {
+    return this.renderer.vnodeOf(element);
   }
 
   /** The path-keyed update of the real framework; renders once per batch, then calls the callbacks. */

@@ -1,6 +1,7 @@
 /**
  * The page stack and the navigation APIs (navigateTo, redirectTo, navigateBack, switchTab, reLaunch), the
- * navigation bar and the tab bar. Pages are created through `createPage`, which loads the page's JS.
+ * navigation bar (title, colours, loading spinner), the window background and the tab bar (tab-bar.ts).
+ * Pages are created through `createPage`, which loads the page's JS.
  */
 import { TtError } from '../../../../emulator-api/src/common/errors.js';
 import { Errno } from '../../../../emulator-api/src/common/errors.js';
@@ -9,12 +10,13 @@ import type { PageInstance } from './page.js';
 import { parsePageUrl } from './paths.js';
 import { watchPageScroll, scrollPageTo } from './page-scroll.js';
 import { toDomSelector } from '../../dom/index.js';
+import { TabBar, type TabBarConfig } from './tab-bar.js';
 
 export interface AppJson {
   pages: string[];
   entryPagePath?: string;
   window?: WindowConfig;
-  tabBar?: { color?: string; selectedColor?: string; backgroundColor?: string; borderStyle?: string; list: { pagePath: string; text?: string; iconPath?: string; selectedIconPath?: string }[] };
+  tabBar?: TabBarConfig;
 }
 
 export interface WindowConfig {
@@ -22,12 +24,25 @@ export interface WindowConfig {
   navigationBarBackgroundColor?: string;
   navigationBarTextStyle?: 'white' | 'black';
   backgroundColor?: string;
+  backgroundColorTop?: string;
+  backgroundTextStyle?: 'dark' | 'light';
   navigationStyle?: 'default' | 'custom';
   enablePullDownRefresh?: boolean;
   onReachBottomDistance?: number;
 }
 
 type NavColors = { frontColor: string; backgroundColor: string };
+type WindowBackground = { backgroundColor?: string; backgroundColorTop?: string; backgroundColorBottom?: string };
+
+/** A page that is not in app.json pages, for App.onPageNotFound and tt.onPageNotFound. */
+export interface PageNotFound {
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly isEntryPage: boolean;
+}
+
+/** The pull-down refresh dots: dark (grey) or light (white). */
+const DOTS = { dark: '#8f959e', light: '#ffffff' } as const;
 
 const MAX_STACK = 10;
 
@@ -36,6 +51,8 @@ export interface RouterHost {
   windowConfig(route: string): WindowConfig;
   iconUrl(path: string): string;
   changed(method: string, url: string, stack: readonly string[]): void;
+  /** A page to open is not in app.json pages; true when the app listens (App.onPageNotFound, tt.onPageNotFound). */
+  pageNotFound?(page: PageNotFound): boolean;
 }
 
 export class Router {
@@ -44,12 +61,14 @@ export class Router {
   private readonly tabPages = new Map<string, PageInstance>();
   private readonly navBar: HTMLElement;
   private readonly viewport: HTMLElement;
-  private readonly tabBar: HTMLElement | undefined;
-  private readonly tabRoutes: Set<string>;
-  /** setNavigationBarTitle / setNavigationBarColor belong to the page they were called on. */
+  /** app.json's tab bar; with no items it has no routes and is never drawn. */
+  private readonly tabBar: TabBar;
+  /** setNavigationBarTitle / Color, showNavigationBarLoading, setBackgroundColor / TextStyle belong to the page they were called on. */
   private readonly titles = new WeakMap<PageInstance, string>();
   private readonly navColors = new WeakMap<PageInstance, NavColors>();
-  private tabBarHidden = false;
+  private readonly navLoading = new WeakSet<PageInstance>();
+  private readonly backgrounds = new WeakMap<PageInstance, WindowBackground>();
+  private readonly textStyles = new WeakMap<PageInstance, 'dark' | 'light'>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -64,13 +83,15 @@ export class Router {
     this.viewport = doc.createElement('div');
     this.viewport.style.cssText = 'flex:1;position:relative;overflow:hidden;';
     root.append(this.navBar, this.viewport);
-    this.tabRoutes = new Set((app.tabBar?.list ?? []).map((item) => item.pagePath.replace(/^\//, '')));
-    if (app.tabBar && app.tabBar.list.length > 0) {
-      this.tabBar = doc.createElement('div');
-      this.tabBar.dataset.ttsimTabbar = '';
-      this.tabBar.style.cssText = `flex:none;display:flex;height:50px;border-top:1px solid #e5e5e5;background:${app.tabBar.backgroundColor ?? '#fff'};`;
-      root.append(this.tabBar);
-    }
+    this.tabBar = new TabBar(doc, app.tabBar ?? { list: [] }, {
+      iconUrl: (path) => host.iconUrl(path),
+      currentRoute: () => this.current?.route,
+      tap: (route) => {
+        this.showTab(route);
+        this.host.changed('switchTab', route, this.stack.map((p) => p.route));
+      },
+    });
+    if (this.tabBar.routes.size > 0) root.append(this.tabBar.element);
   }
 
   get current(): PageInstance | undefined {
@@ -78,7 +99,7 @@ export class Router {
   }
 
   isTab(route: string): boolean {
-    return this.tabRoutes.has(route);
+    return this.tabBar.routes.has(route);
   }
 
   /** The navigation APIs, implemented here and validated through their registry entries. */
@@ -118,6 +139,8 @@ export class Router {
         return run('reLaunch', url, () => this.relaunch(target.route, target.query));
       },
       ...this.barImplementations(),
+      ...this.windowImplementations(),
+      ...this.tabBar.implementations(),
       ...this.scrollImplementations(),
     };
   }
@@ -131,7 +154,7 @@ export class Router {
     };
     const tabBar = (ctx: BaseCallContext) => {
       ctx.applyRule('tab-bar-exists');
-      if (!this.tabBar) throw new TtError(Errno.invalidParameter, 'this app has no tabBar in app.json', { rule: 'tab-bar-exists' });
+      if (this.tabBar.routes.size === 0) throw new TtError(Errno.invalidParameter, 'this app has no tabBar in app.json', { rule: 'tab-bar-exists' });
       return this.tabBar;
     };
     return {
@@ -150,14 +173,49 @@ export class Router {
         return {};
       },
       showTabBar: (_p: unknown, ctx: BaseCallContext) => {
-        tabBar(ctx);
-        this.tabBarHidden = false;
-        if (this.current) this.drawTabBar(this.current.route);
+        tabBar(ctx).hidden = false;
+        this.tabBar.draw(this.current?.route);
         return {};
       },
       hideTabBar: (_p: unknown, ctx: BaseCallContext) => {
-        tabBar(ctx).style.display = 'none';
-        this.tabBarHidden = true;
+        tabBar(ctx).hidden = true;
+        this.tabBar.draw(this.current?.route);
+        return {};
+      },
+    };
+  }
+
+  /** The navigation bar's loading spinner and the window background of the current page. */
+  private windowImplementations() {
+    const page = () => {
+      const current = this.current;
+      if (!current) throw new TtError(Errno.internal, 'no page is open yet');
+      return current;
+    };
+    const loading = (on: boolean, ctx: BaseCallContext) => {
+      ctx.applyRule('loading-per-page');
+      const current = page();
+      if (this.host.windowConfig(current.route).navigationStyle === 'custom') ctx.applyRule('custom-navigation');
+      if (on) this.navLoading.add(current);
+      else this.navLoading.delete(current);
+      this.drawBars(current);
+      return {};
+    };
+    return {
+      showNavigationBarLoading: (_p: unknown, ctx: BaseCallContext) => loading(true, ctx),
+      hideNavigationBarLoading: (_p: unknown, ctx: BaseCallContext) => loading(false, ctx),
+      setBackgroundColor: (background: WindowBackground, ctx: BaseCallContext) => {
+        ctx.applyRule('window-background');
+        const current = page();
+        this.backgrounds.set(current, { ...this.backgrounds.get(current), ...background });
+        this.styleRefresh(current);
+        return {};
+      },
+      setBackgroundTextStyle: ({ textStyle }: { textStyle: 'dark' | 'light' }, ctx: BaseCallContext) => {
+        ctx.applyRule('dots-style');
+        const current = page();
+        this.textStyles.set(current, textStyle);
+        this.styleRefresh(current);
         return {};
       },
     };
@@ -203,16 +261,29 @@ export class Router {
       const indicator = page.container.ownerDocument.createElement('div');
       indicator.dataset.ttsimRefresh = '';
       indicator.textContent = '···';
-      indicator.style.cssText = 'height:48px;display:flex;align-items:center;justify-content:center;color:#8f959e;font-size:24px;letter-spacing:4px;';
+      indicator.style.cssText = 'height:48px;display:flex;align-items:center;justify-content:center;font-size:24px;letter-spacing:4px;';
       page.container.prepend(indicator);
       page.container.scrollTop = 0;
+      this.styleRefresh(page);
     }
     page.callHook('onPullDownRefresh');
+  }
+
+  /** The refresh area shows the window background (setBackgroundColor, window.backgroundColor) and dots (setBackgroundTextStyle). */
+  private styleRefresh(page: PageInstance): void {
+    const indicator = page.container.querySelector<HTMLElement>('[data-ttsim-refresh]');
+    if (!indicator) return;
+    const config = this.host.windowConfig(page.route);
+    const background = this.backgrounds.get(page);
+    indicator.style.background = background?.backgroundColorTop ?? background?.backgroundColor ?? config.backgroundColorTop ?? config.backgroundColor ?? '';
+    indicator.style.color = DOTS[this.textStyles.get(page) ?? config.backgroundTextStyle ?? 'dark'];
   }
 
   /** Opens the first page: entryPagePath or pages[0]. */
   launch(url?: string): void {
     const target = parsePageUrl(url ?? this.app.entryPagePath ?? this.app.pages[0]!, undefined);
+    // A listener of a missing entry page redirects (tt.redirectTo, reLaunch, switchTab); without one the load fails below.
+    if (!this.app.pages.includes(target.route) && this.host.pageNotFound?.({ path: target.route, query: target.query, isEntryPage: true })) return;
     if (this.isTab(target.route)) this.showTab(target.route);
     else this.push(target.route, target.query);
     this.host.changed('launch', target.route, this.stack.map((p) => p.route));
@@ -231,6 +302,7 @@ export class Router {
     ctx.applyRule('page-stack');
     const target = parsePageUrl(url, this.current?.route);
     if (!this.app.pages.includes(target.route)) {
+      this.host.pageNotFound?.({ path: target.route, query: target.query, isEntryPage: false });
       throw new TtError(Errno.invalidParameter, `page "${target.route}" is not found: it must be listed in app.json pages`, { rule: 'unknown-page' });
     }
     return target;
@@ -335,38 +407,21 @@ export class Router {
       });
       this.navBar.append(back);
     }
+    if (this.navLoading.has(page)) this.navBar.append(this.spinner(doc));
     const title = doc.createElement('span');
     title.dataset.ttsimTitle = '';
     title.textContent = this.titles.get(page) ?? config.navigationBarTitleText ?? '';
     this.navBar.append(title);
-    this.drawTabBar(page.route);
+    this.tabBar.draw(page.route);
   }
 
-  private drawTabBar(route: string): void {
-    const tabBar = this.app.tabBar;
-    if (!this.tabBar || !tabBar) return;
-    this.tabBar.style.display = this.isTab(route) && !this.tabBarHidden ? 'flex' : 'none';
-    this.tabBar.replaceChildren();
-    for (const item of tabBar.list) {
-      const path = item.pagePath.replace(/^\//, '');
-      const selected = path === route;
-      const tab = this.root.ownerDocument.createElement('div');
-      tab.dataset.ttsimTab = path;
-      tab.style.cssText = `flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;font-size:11px;cursor:pointer;color:${selected ? (tabBar.selectedColor ?? '#3370ff') : (tabBar.color ?? '#666')};`;
-      const icon = selected ? (item.selectedIconPath ?? item.iconPath) : item.iconPath;
-      if (icon) {
-        const img = this.root.ownerDocument.createElement('img');
-        img.src = this.host.iconUrl(icon);
-        img.style.cssText = 'width:24px;height:24px;';
-        tab.append(img);
-      }
-      tab.append(item.text ?? '');
-      tab.addEventListener('click', () => {
-        if (path === this.current?.route) return;
-        this.showTab(path);
-        this.host.changed('switchTab', path, this.stack.map((p) => p.route));
-      });
-      this.tabBar.append(tab);
-    }
+  /** showNavigationBarLoading's spinner, before the title. */
+  private spinner(doc: Document): HTMLElement {
+    const spinner = doc.createElement('span');
+    spinner.dataset.ttsimNavLoading = '';
+    spinner.setAttribute('aria-label', 'loading');
+    spinner.style.cssText = 'width:14px;height:14px;margin-right:6px;border:2px solid currentColor;border-right-color:transparent;border-radius:50%;box-sizing:border-box;flex:none;';
+    if (typeof spinner.animate === 'function') spinner.animate([{ transform: 'rotate(0deg)' }, { transform: 'rotate(360deg)' }], { duration: 800, iterations: Infinity });
+    return spinner;
   }
 }

@@ -15,7 +15,7 @@ export const notEmulatedProvenance: Provenance = assumed(`${docs.overview}: API 
 export const notEmulatedApis: readonly string[] = [
   // Device
   'getLocation', 'chooseLocation', 'openLocation', 'startLocationUpdate', 'stopLocationUpdate', 'onLocationChange', 'offLocationChange',
-  'scanCode', 'getNetworkType', 'onNetworkStatusChange', 'offNetworkStatusChange', 'getWifiStatus', 'getConnectedWifi',
+  'scanCode', 'getWifiStatus', 'getConnectedWifi',
   'startAccelerometer', 'stopAccelerometer', 'onAccelerometerChange', 'offAccelerometerChange',
   'startCompass', 'stopCompass', 'onCompassChange', 'offCompassChange',
   'startGyroscope', 'stopGyroscope', 'onGyroscopeChange', 'offGyroscopeChange',
@@ -36,14 +36,11 @@ export const notEmulatedApis: readonly string[] = [
   'authorize', 'getSetting', 'openSetting', 'startFacialRecognitionVerify', 'startPasswordVerify', 'getTenantInfo',
   'docsPicker', 'filePicker', 'sendMessageCard', 'openMiniProgram', 'navigateToMiniProgram', 'exitMiniProgram',
   // Interface
-  'createAnimation', 'createSelectorQuery', 'createIntersectionObserver', 'nextTick', 'loadFontFace', 'setTabBarBadge',
-  'removeTabBarBadge', 'showTabBarRedDot', 'hideTabBarRedDot', 'setTabBarItem', 'setTabBarStyle', 'setBackgroundColor',
-  'setBackgroundTextStyle', 'showNavigationBarLoading', 'hideNavigationBarLoading', 'onWindowResize', 'offWindowResize',
+  'createAnimation', 'loadFontFace', 'onWindowResize', 'offWindowResize',
   // Storage and files beyond what ttsim emulates
   'getSavedFileList', 'getSavedFileInfo', 'removeSavedFile',
   // Misc
-  'reportAnalytics', 'getLogManager', 'onAppShow', 'offAppShow', 'onAppHide', 'offAppHide', 'onError', 'offError',
-  'onPageNotFound', 'offPageNotFound', 'getExtConfig', 'getExtConfigSync', 'setEnableDebug', 'onMemoryWarning',
+  'reportAnalytics', 'getLogManager', 'getExtConfig', 'getExtConfigSync', 'setEnableDebug', 'onMemoryWarning',
 ];
 
 const notEmulatedSet: ReadonlySet<string> = new Set(notEmulatedApis);
