@@ -112,8 +112,8 @@ export interface NodeFields {
   rect?: boolean;
   size?: boolean;
   scrollOffset?: boolean;
-  properties?: string[];
-  computedStyle?: string[];
+  properties?: readonly string[];
+  computedStyle?: readonly string[];
 }
 
 /** What select / selectAll / selectViewport return: the requests for those nodes (NodeInfo, or NodeInfo[] for selectAll). */

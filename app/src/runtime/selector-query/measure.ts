@@ -5,17 +5,10 @@
  */
 import { read } from '../../dom/attributes.js';
 import type { QueryScope } from './scope.js';
+import type { NodeFields } from '../../../../emulator-api/src/common/tt-types.js';
 
-/** NodesRef.fields' argument (node and context are not emulated). */
-export interface NodeFields {
-  id?: boolean;
-  dataset?: boolean;
-  rect?: boolean;
-  size?: boolean;
-  scrollOffset?: boolean;
-  properties?: readonly string[];
-  computedStyle?: readonly string[];
-}
+/** NodesRef.fields' argument (node and context are not emulated); the type gadgets see, from tt-types. */
+export type { NodeFields } from '../../../../emulator-api/src/common/tt-types.js';
 
 export interface PageRect {
   left: number;
