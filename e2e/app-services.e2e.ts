@@ -77,6 +77,14 @@ test('tab bar marks and items, navigation bar loading, window background, networ
     expect(await page.data('statusCalls')).toBe(2);
     expect(await page.data('offCalls')).toBe(0);
 
+    // To the background and back: the page's hooks, App's hooks and the tt listeners, in the family's order.
+    const moments = async () => (await sim.frame().evaluate(() => (globalThis as unknown as { getApp(): { globalData: { moments: string[] } } }).getApp().globalData.moments)).slice();
+    const before = (await moments()).length;
+    await sim.hideApp();
+    await sim.hideApp(); // already hidden: nothing more
+    await sim.showApp();
+    expect((await moments()).slice(before)).toEqual(['page.onHide', 'App.onHide', 'tt.onAppHide', 'App.onShow', 'tt.onAppShow', 'page.onShow']);
+
     // A page not in app.json: App.onPageNotFound, then tt.onPageNotFound; navigateTo still fails.
     await tap('.missing-btn');
     await page.waitFor((data) => data.missingFail !== '' && data.notFound !== '');

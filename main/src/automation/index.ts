@@ -72,6 +72,7 @@ interface GuestHooks {
   callTT(api: string, params: unknown): Promise<unknown>;
   navigate(method: string, url: string): Promise<unknown>;
   toDomSelector(selector: string): string;
+  setAppVisible(visible: boolean): void;
 }
 type Hooked = { __ttsim: GuestHooks };
 
@@ -275,12 +276,24 @@ export class Simulator {
     this.session.setNetwork(policy);
   }
 
-  /** Host files that answer the next tt.chooseImage. */
   /** Which h5sdk.config signatures the simulated client rejects from now on (web apps). */
   setJssdkPolicy(policy: NonNullable<OpenSessionOptions['jssdk']>): void {
     this.session.setJssdkPolicy(policy);
   }
 
+  /** Sends the gadget to the background, as when the user switches away: the page's onHide, App.onHide, tt.onAppHide. */
+  async hideApp(): Promise<void> {
+    await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.setAppVisible(false));
+    await this.settle('the render after the app was hidden');
+  }
+
+  /** Brings the gadget back: App.onShow, tt.onAppShow, then the page's onShow. */
+  async showApp(): Promise<void> {
+    await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.setAppVisible(true));
+    await this.settle('the render after the app was shown');
+  }
+
+  /** Host files that answer the next tt.chooseImage. */
   chooseFiles(paths: readonly string[]): void {
     this.session.session.chooseFiles(paths);
   }

@@ -199,7 +199,26 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   // As on a client, these are globals of the JS context too (the modules also get them as parameters).
   Object.assign(window, { tt, getApp: globals.getApp, getCurrentPages: globals.getCurrentPages });
 
+  /**
+   * The app goes to the background (the user switched away) or comes back: the current page's onHide, then
+   * App.onHide and tt.onAppHide; on return App.onShow and tt.onAppShow, then the page's onShow (inferred from
+   * the family's lifecycle). The simulator page's visibility and the automation's hideApp / showApp drive it.
+   */
+  let appVisible = true;
+  const setAppVisible = (visible: boolean) => {
+    if (visible === appVisible || !started.app) return;
+    appVisible = visible;
+    if (!visible) {
+      router.current?.callHook('onHide');
+      started.app.hide();
+    } else {
+      started.app.show({ path: router.current?.route ?? appJson.pages[0]!, query: { ...router.current?.options }, scene: 1000 });
+      router.current?.callHook('onShow');
+    }
+  };
+
   const hooks = {
+    setAppVisible,
     whenIdle: async () => {
       await bridge.whenSettled();
       await core.activity.whenIdle();
@@ -235,10 +254,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   } catch (error) {
     reportError(error, 'launch');
   }
-  document.addEventListener('visibilitychange', () => {
-    if (document.hidden) started.app!.hide();
-    else started.app!.show({ path: router.current?.route ?? appJson.pages[0]!, query: { ...router.current?.options }, scene: 1000 });
-  });
+  document.addEventListener('visibilitychange', () => setAppVisible(!document.hidden));
   // An error no handler caught (a timer's callback): App.onError and tt.onError hear it too.
   window.addEventListener('error', (event) => started.app!.error(event.error === undefined || event.error === null ? event.message : errorText(event.error, positions)));
 }

@@ -28,7 +28,7 @@ export const [onAppShow, offAppShow] = defineListenerApis('appShow', {
   doc: appDocs.family,
   support,
   behaviours: [
-    { id: 'with-app-onshow', platforms: 'all', text: 'Runs right after App.onShow with the same object { path, query, scene }: at launch (a listener added in app.js hears it; scene 1000) and whenever the simulator page becomes visible again (path and query of the current page).', provenance: inferred(`${appDocs.family}; ${appDocs.app}: onShow "当小程序启动，或从后台进入前台显示"`) },
+    { id: 'with-app-onshow', platforms: 'all', text: 'Runs right after App.onShow with the same object { path, query, scene }: at launch (a listener added in app.js hears it; scene 1000) and whenever the app comes back from the background: the simulator page becomes visible again, or the automation\'s showApp() (path and query of the current page; App.onShow and these listeners run before the page\'s onShow).', provenance: inferred(`${appDocs.family}; ${appDocs.app}: onShow "当小程序启动，或从后台进入前台显示"`) },
   ],
 });
 
@@ -37,7 +37,7 @@ export const [onAppHide, offAppHide] = defineListenerApis('appHide', {
   doc: appDocs.family,
   support,
   behaviours: [
-    { id: 'with-app-onhide', platforms: 'all', text: 'Runs right after App.onHide, with no argument, when the simulator page is hidden (its browser tab or window goes to the background).', provenance: inferred(`${appDocs.family}; ${appDocs.app}: onHide "当小程序从前台进入后台"`) },
+    { id: 'with-app-onhide', platforms: 'all', text: 'Runs right after App.onHide, with no argument, when the app goes to the background: the simulator page is hidden (its browser tab or window), or the automation\'s hideApp(); the current page\'s onHide runs first.', provenance: inferred(`${appDocs.family}; ${appDocs.app}: onHide "当小程序从前台进入后台"`) },
   ],
 });
 
