@@ -5,19 +5,13 @@
  */
 import { read } from '../../dom/attributes.js';
 import type { QueryScope } from './scope.js';
-import type { NodeFields } from '../../../../emulator-api/src/common/tt-types.js';
+import type { NodeFields, ObservedRect } from '../../../../emulator-api/src/common/tt-types.js';
 
 /** NodesRef.fields' argument (node and context are not emulated); the type gadgets see, from tt-types. */
 export type { NodeFields } from '../../../../emulator-api/src/common/tt-types.js';
 
-export interface PageRect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
+/** A rectangle in page px, as gadgets receive it (tt-types' ObservedRect). */
+export type PageRect = ObservedRect;
 
 /** A client rectangle relative to `origin` (the page's scroll box). */
 export function rectIn(rect: { left: number; top: number; width: number; height: number }, origin: { left: number; top: number }): PageRect {

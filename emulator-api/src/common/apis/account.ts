@@ -5,12 +5,8 @@
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { assumed, documented, inferred } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { docs, GADGET_ONLY } from './sources.js';
 
-const gadgetOnlyMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
 
 export const login = defineApi({
   name: 'login',
@@ -19,7 +15,7 @@ export const login = defineApi({
   doc: docs.login,
   params: z.strictObject({}),
   result: z.strictObject({ code: z.string() }),
-  support: { matrix: gadgetOnlyMatrix, provenance: documented(`${docs.login}: "该接口目前仅支持在小程序中调用"`) },
+  support: { matrix: GADGET_ONLY, provenance: documented(`${docs.login}: "该接口目前仅支持在小程序中调用"`) },
   behaviours: [
     { id: 'test-user-code', platforms: 'all', text: 'code is "ttsim-<test user open id>-<random>": it identifies the session\'s test user and is never valid on Feishu\'s servers.', provenance: assumed('ttsim never touches a real account; a real code is valid 3 minutes, once (documented)') },
   ],
@@ -39,7 +35,7 @@ export const getUserInfo = defineApi({
     encryptedData: z.string().optional(),
     iv: z.string().optional(),
   }),
-  support: { matrix: gadgetOnlyMatrix, provenance: assumed(`${docs.overview}: ttsim has not read the getUserInfo page; rows follow login`) },
+  support: { matrix: GADGET_ONLY, provenance: assumed(`${docs.overview}: ttsim has not read the getUserInfo page; rows follow login`) },
   behaviours: [
     { id: 'test-user-profile', platforms: 'all', text: 'userInfo is the session\'s test user (default "ttsim Test User"); rawData is its JSON.', provenance: assumed('ttsim never touches a real account') },
     { id: 'credentials-fake', platforms: 'all', text: 'withCredentials: true adds signature, encryptedData and iv that are well-formed but not decryptable: no server can verify them.', provenance: inferred('WeChat-compatible family (getUserInfo result fields)') },

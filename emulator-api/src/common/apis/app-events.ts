@@ -7,8 +7,8 @@
  * tt.onPageNotFound or their off* twins was found, nor are they in the 2025-08-01 API overview. Their shape
  * and timing follow the WeChat-compatible family ("该事件与 App.onShow 的回调时机一致").
  */
-import { ANY_VERSION, docs } from './sources.js';
-import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
+import { docs, GADGET_ONLY } from './sources.js';
+import { assumed, documented, inferred } from '../types.js';
 import { defineListenerApis } from './listener-spec.js';
 
 const appDocs = {
@@ -16,12 +16,7 @@ const appDocs = {
   family: 'WeChat-compatible family: wx.onAppShow / onAppHide / onError / onPageNotFound ("该事件与 App.on… 的回调时机一致", same arguments)',
 } as const;
 
-/** Gadgets only (web apps have no App()); Harmony from 7.35.0 as the rest of the gadget framework. */
-const gadgetOnly: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
-const support = { matrix: gadgetOnly, provenance: assumed(`no Feishu page found and not in ${docs.overview}; gadgets only, as App() is (${appDocs.app})`) };
+const support = { matrix: GADGET_ONLY, provenance: assumed(`no Feishu page found and not in ${docs.overview}; gadgets only, as App() is (${appDocs.app})`) };
 
 export const [onAppShow, offAppShow] = defineListenerApis('appShow', {
   summary: 'listener({ path, query, scene }) runs when the app is shown, as App.onShow.',

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { assumed, documented, inferred } from '../types.js';
+import { docs, GADGET_ONLY } from './sources.js';
 
 /** The pages these entries are read from (paths below https://open.feishu.cn/document/client-docs/gadget/-web-app-api/). */
 const canvasDocs = {
@@ -17,11 +17,6 @@ const canvasDocs = {
   wechatFamily: 'WeChat-compatible family: wx.createCanvasContext / wx.canvasToTempFilePath and Douyin tt.canvasToTempFilePath (canvas V1) pages',
 } as const;
 
-/** Gadgets on every platform, Harmony from 7.35.0; never in web apps (they draw on an HTML canvas). */
-const canvasMatrix: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
 
 export const createCanvasContext = defineApi({
   name: 'createCanvasContext',
@@ -33,7 +28,7 @@ export const createCanvasContext = defineApi({
   params: z.strictObject({ canvasId: z.string() }),
   result: z.unknown(),
   support: {
-    matrix: canvasMatrix,
+    matrix: GADGET_ONLY,
     provenance: inferred(`${canvasDocs.createCanvasContext}: ✓ on Android, iOS and PC for gadgets, ✗ for web apps (documented); Harmony 7.35.0+ from the canvasToTempFilePath page`),
   },
   behaviours: [
@@ -72,7 +67,7 @@ export const canvasToTempFilePath = defineApi({
     quality: z.number().optional(),
   }),
   result: z.strictObject({ tempFilePath: z.string() }),
-  support: { matrix: canvasMatrix, provenance: documented(canvasDocs.canvasToTempFilePath) },
+  support: { matrix: GADGET_ONLY, provenance: documented(canvasDocs.canvasToTempFilePath) },
   behaviours: [
     { id: 'region-defaults', platforms: 'all', text: 'x and y default to 0, width and height to the canvas element\'s size, destWidth and destHeight to width and height: the file has destWidth × destHeight pixels, the region stretched to fit; parts outside the canvas are transparent.', provenance: documented(canvasDocs.canvasToTempFilePath) },
     { id: 'file-types', platforms: 'all', text: 'fileType png (default) or jpg; quality (default 1) applies to jpg only.', provenance: documented(canvasDocs.canvasToTempFilePath) },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
 import { assumed, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { ANY_VERSION, docs, GADGET_ONLY } from './sources.js';
 
 /** Gadget: "✓" on phones and PC, Harmony from 7.35.0; web app: as the media APIs (assumed). */
 const uiMatrix: SupportMatrix = {
@@ -79,12 +79,8 @@ export const showModal = defineApi({
   failures: [],
 });
 
-const navigationMatrix: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
 const navigationSupport = {
-  matrix: navigationMatrix,
+  matrix: GADGET_ONLY,
   provenance: assumed(`${docs.overview}: navigation is on every platform with Harmony 7.35.0+ (shared/reference/feishu-api.md); web apps navigate as web pages`),
 };
 const stackRules = [

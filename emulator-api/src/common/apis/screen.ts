@@ -5,14 +5,10 @@
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { assumed, documented, inferred } from '../types.js';
+import { ANY_VERSION, docs, GADGET_ONLY } from './sources.js';
 
-const gadgetOnly: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
-const screenSupport = { matrix: gadgetOnly, provenance: assumed(`${docs.overview}: ttsim has not read these pages; gadget rows follow the overview's pattern, web apps have their own page UI`) };
+const screenSupport = { matrix: GADGET_ONLY, provenance: assumed(`${docs.overview}: ttsim has not read these pages; gadget rows follow the overview's pattern, web apps have their own page UI`) };
 const family = (what: string) => inferred(`WeChat-compatible family (${what}); Feishu's gadget framework follows it`);
 const noResult = z.strictObject({});
 
@@ -25,7 +21,7 @@ export const showActionSheet = defineApi({
   params: z.strictObject({ itemList: z.array(z.string()).min(1).max(6), itemColor: z.string().optional() }),
   result: z.strictObject({ tapIndex: z.int() }),
   support: {
-    matrix: { gadget: gadgetOnly.gadget, webapp: { android: '3.44.0', ios: '3.44.0', pc: '3.47.0', harmony: '7.35.0' } },
+    matrix: { gadget: GADGET_ONLY.gadget, webapp: { android: '3.44.0', ios: '3.44.0', pc: '3.47.0', harmony: '7.35.0' } },
     provenance: assumed(`${docs.overview}: ttsim has not read the page; rows follow the interaction APIs`),
   },
   behaviours: [
@@ -51,7 +47,7 @@ export const previewImage = defineApi({
   }),
   result: noResult,
   support: {
-    matrix: { gadget: gadgetOnly.gadget, webapp: { android: '3.44.0', ios: '3.44.0', pc: '3.47.0', harmony: '7.35.0' } },
+    matrix: { gadget: GADGET_ONLY.gadget, webapp: { android: '3.44.0', ios: '3.44.0', pc: '3.47.0', harmony: '7.35.0' } },
     provenance: documented(docs.previewImage),
   },
   behaviours: [
@@ -76,7 +72,7 @@ export const pageScrollTo = defineApi({
 
 /** Pull-down refresh: Feishu's page lifecycle documents onPullDownRefresh as not on PC. */
 const pullDownSupport = {
-  matrix: { gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: null, harmony: '7.35.0' }, webapp: gadgetOnly.webapp },
+  matrix: { gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: null, harmony: '7.35.0' }, webapp: GADGET_ONLY.webapp },
   provenance: documented(`${docs.gadgetFramework}: Page onPullDownRefresh "not on PC"; the other rows follow the overview's pattern (assumed)`),
 };
 const pullDownRules = [

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
 import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { docs, GADGET_ONLY } from './sources.js';
 
 /** The pages these entries are read from (paths below https://open.feishu.cn/document/client-docs/gadget/-web-app-api/). */
 const nodeDocs = {
@@ -36,10 +36,6 @@ const intersectionObserverMatrix: SupportMatrix = {
 };
 
 /** No Feishu page on nextTick was found: the rows of the gadget-only screen APIs (screen.ts). */
-const nextTickMatrix: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: webappNever,
-};
 
 export const createSelectorQuery = defineApi({
   name: 'createSelectorQuery',
@@ -114,7 +110,7 @@ export const nextTick = defineApi({
   params: z.strictObject({}),
   result: z.unknown(),
   support: {
-    matrix: nextTickMatrix,
+    matrix: GADGET_ONLY,
     provenance: assumed(`${docs.overview}: ttsim found no Feishu page on nextTick; the gadget rows follow the other gadget-only screen APIs, web apps have no custom components`),
   },
   behaviours: [

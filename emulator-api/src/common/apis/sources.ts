@@ -3,6 +3,8 @@
  * https://open.feishu.cn/document/client-docs/gadget/-web-app-api/ unless they start with a host;
  * docs/research/feishu-apis.md says how each was read.
  */
+import type { SupportMatrix } from '../types.js';
+
 export const docs = {
   compressImage: 'Feishu client API "compressImage" (…/media/image/compressimage, updated 2025-01-21)',
   chooseImage: 'Feishu client API "chooseImage" (…/media/image/chooseimage, updated 2025-08-01)',
@@ -30,3 +32,9 @@ export const docs = {
 
 /** "✓" in a Feishu table: supported, with no minimum version given. ttsim models it as 1.0.0. */
 export const ANY_VERSION = '1.0.0';
+
+/** The most common row pair: gadgets everywhere (Harmony from 7.35.0, as the whole gadget framework), no web apps. */
+export const GADGET_ONLY: SupportMatrix = Object.freeze({
+  gadget: Object.freeze({ android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' }),
+  webapp: Object.freeze({ android: null, ios: null, pc: null, harmony: null }),
+});

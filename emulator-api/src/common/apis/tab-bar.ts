@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { defineApi, type BehaviourRule, type FailureRule } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { assumed, documented, inferred } from '../types.js';
+import { docs, GADGET_ONLY } from './sources.js';
 
 /** The pages these entries are read from (below https://open.feishu.cn/document/client-docs/gadget/-web-app-api/interface/tab-bar/). */
 const tabBarDocs = {
@@ -20,12 +20,7 @@ const tabBarDocs = {
   family: 'the WeChat-compatible family: WeChat\'s tab bar errMsgs as uni-app\'s H5 runtime and Baidu\'s Swan client repeat them ("<api>:fail not TabBar page", "<api>:fail tabbar item not found")',
 } as const;
 
-/** ✓ on Android, iOS and PC, Harmony from 7.35.0; never in web apps (their pages have no tab bar). */
-const tabBarMatrix: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
-const supportFrom = (page: string) => ({ matrix: tabBarMatrix, provenance: documented(page) });
+const supportFrom = (page: string) => ({ matrix: GADGET_ONLY, provenance: documented(page) });
 const noResult = z.strictObject({});
 const index = z.int().min(0);
 
@@ -64,7 +59,7 @@ export const removeTabBarBadge = defineApi({
 export const showTabBarRedDot = defineApi({
   name: 'showTabBarRedDot', style: 'async', side: 'guest', summary: 'Shows a red dot at the top right of a tab bar item.', doc: tabBarDocs.showTabBarRedDot,
   params: z.strictObject({ index }), result: noResult,
-  support: { matrix: tabBarMatrix, provenance: documented(`${tabBarDocs.showTabBarRedDot} (gadget row); web apps ✗ as on the hideTabBarRedDot page (inferred)`) },
+  support: { matrix: GADGET_ONLY, provenance: documented(`${tabBarDocs.showTabBarRedDot} (gadget row); web apps ✗ as on the hideTabBarRedDot page (inferred)`) },
   behaviours: [...tabRules, markRule], failures: tabFailures,
 });
 
@@ -101,7 +96,7 @@ export const setTabBarStyle = defineApi({
   result: noResult, support: supportFrom(tabBarDocs.setTabBarStyle),
   fieldSupport: {
     'object.borderColor': {
-      matrix: { gadget: { android: '4.3.0', ios: '4.3.0', pc: null, harmony: '7.35.0' }, webapp: tabBarMatrix.webapp },
+      matrix: { gadget: { android: '4.3.0', ios: '4.3.0', pc: null, harmony: '7.35.0' }, webapp: GADGET_ONLY.webapp },
       provenance: documented(`${tabBarDocs.setTabBarStyle}: borderColor "飞书 V4.3.0 及以上版本支持", "PC 端：暂不支持"; Harmony follows the API (assumed)`),
     },
   },

@@ -10,20 +10,16 @@
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { assumed, inferred, type SupportMatrix } from '../types.js';
-import { ANY_VERSION, docs } from './sources.js';
+import { assumed, inferred } from '../types.js';
+import { docs, GADGET_ONLY } from './sources.js';
 
 const windowDocs = {
   navigationBarLoading: 'WeChat-compatible family: wx.showNavigationBarLoading / wx.hideNavigationBarLoading ("在当前页面显示导航条加载动画"), Douyin tt.showNavigationBarLoading (base library 1.48.0)',
   background: 'WeChat-compatible family: wx.setBackgroundColor (backgroundColor, backgroundColorTop, backgroundColorBottom) and wx.setBackgroundTextStyle (textStyle dark / light)',
 } as const;
 
-const gadgetOnly: SupportMatrix = {
-  gadget: { android: ANY_VERSION, ios: ANY_VERSION, pc: ANY_VERSION, harmony: '7.35.0' },
-  webapp: { android: null, ios: null, pc: null, harmony: null },
-};
 const support = {
-  matrix: gadgetOnly,
+  matrix: GADGET_ONLY,
   provenance: assumed(`no Feishu page found and not in ${docs.overview}; rows follow the other navigation bar APIs (a real client may lack the API)`),
 };
 const noResult = z.strictObject({});
