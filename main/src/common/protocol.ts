@@ -87,6 +87,9 @@ export type HostToGuest =
 /** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
 export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };
 
+/** How many events a session's stream keeps (older ones are dropped); the shell's log keeps as many. */
+export const EVENTS_KEPT = 10_000;
+
 /** Everything the host records for a session, in order. */
 export type HostEvent = { readonly seq: number; readonly time: number } & (
   | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean; readonly notEmulated?: true }

@@ -1,5 +1,5 @@
 /** A session's event stream: numbered events, kept in a bounded buffer, with subscriptions and waits. */
-import type { HostEvent } from '../common/protocol.js';
+import { EVENTS_KEPT, type HostEvent } from '../common/protocol.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewHostEvent = DistributiveOmit<HostEvent, 'seq' | 'time'>;
@@ -10,7 +10,7 @@ export class EventStream {
   private nextSeq = 1;
 
   /** `capacity`: events kept; older ones are dropped. */
-  constructor(readonly capacity = 10_000) {}
+  constructor(readonly capacity = EVENTS_KEPT) {}
 
   push(event: NewHostEvent): HostEvent {
     const full = { ...event, seq: this.nextSeq++, time: Date.now() } as HostEvent;

@@ -4,7 +4,7 @@
  */
 import type { AppliedRule } from '../../../emulator-api/src/common/call.js';
 import { WindowedLog, type LogLine } from './windowed-log.js';
-import { shellRuleKey, type HostToShell, type ShellEvent } from '../../../main/src/common/protocol.js';
+import { EVENTS_KEPT, shellRuleKey, type HostToShell, type ShellEvent } from '../../../main/src/common/protocol.js';
 
 const config = (window as unknown as { __TTSIM_SHELL__: { sessionId: string } }).__TTSIM_SHELL__;
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -32,7 +32,7 @@ function line(event: ShellEvent): LogLine | undefined {
 }
 
 /** As many lines as the host keeps; only the rows in view are drawn. */
-const log = new WindowedLog(document.getElementById('log')!, 10_000);
+const log = new WindowedLog(document.getElementById('log')!, EVENTS_KEPT);
 
 const url = new URL(`/s/${config.sessionId}/ws?token=${encodeURIComponent(token)}`, location.href);
 url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
