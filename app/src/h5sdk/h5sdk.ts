@@ -5,9 +5,10 @@
  * The host checks config against the session's JSSDK policy: any signature passes unless it is told to
  * reject one (ttsim cannot verify a signature without the app's secret).
  */
-import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import { Errno } from '../../../emulator-api/src/common/errors.js';
 import type { FailResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { GuestCore } from '../runtime/guest-core.js';
+import { failResult } from '../../../emulator-api/src/common/fail-result.js';
 
 /** Feishu documents these as callable without authentication. */
 const WITHOUT_AUTH = new Set(['requestAuthCode', 'closeWindow', 'requestAccess', 'canIUse']);
@@ -47,7 +48,7 @@ export function createH5sdk(core: GuestCore) {
         for (const handler of errorHandlers) runSafely(handler, error);
       };
       if (missing.length > 0) {
-        setTimeout(() => failed({ errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter], errMsg: `config:fail parameter error: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required` }), 0);
+        setTimeout(() => failed(failResult('config', Errno.invalidParameter, `parameter error: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required`)), 0);
         return;
       }
       // The host decides (the session's JSSDK policy) and records the call.
@@ -79,7 +80,7 @@ export function createH5sdk(core: GuestCore) {
     }
     tt[name] = (...args: unknown[]) => {
       if (state === 'ok') return (fn as (...a: unknown[]) => unknown)(...args);
-      const fail = { errMsg: `${name}:fail call h5sdk.config() and wait for h5sdk.ready() before using ${name}`, errno: Errno.authenticationFailed, errString: errnoMeaning[Errno.authenticationFailed] };
+      const fail = failResult(name, Errno.authenticationFailed, `call h5sdk.config() and wait for h5sdk.ready() before using ${name}`);
       const options = args[0] as { fail?: (r: unknown) => void; complete?: (r: unknown) => void } | undefined;
       if (options && (typeof options.fail === 'function' || typeof options.complete === 'function')) {
         setTimeout(() => {

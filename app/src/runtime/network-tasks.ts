@@ -4,10 +4,11 @@
  * close go back as task operations.
  */
 import { argumentProblem, deliver, isFail, splitCallbacks, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { Errno, errnoMeaning } from '../../../emulator-api/src/common/errors.js';
+import { Errno } from '../../../emulator-api/src/common/errors.js';
 import { createTaskObject, returnTask, type TaskKind } from '../../../emulator-api/src/common/tasks.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
+import { failResult } from '../../../emulator-api/src/common/fail-result.js';
 
 export interface TaskApiOptions {
   readonly bridge: Bridge;
@@ -36,7 +37,7 @@ export function taskViaHost(api: GuestApi, kind: TaskKind, options: TaskApiOptio
       const split = splitCallbacks(callArg);
       const problem = argumentProblem(split);
       const settled: Promise<SuccessResult | FailResult> = problem
-        ? Promise.resolve<FailResult>({ errMsg: `${api.name}:fail ${problem}`, errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter] })
+        ? Promise.resolve(failResult(api.name, Errno.invalidParameter, problem))
         : options.track(bridge.call(api.name, split.params, id));
       // A request task hears nothing after its result; a socket until it closes (or never opened).
       void settled.then((result) => {

@@ -8,10 +8,11 @@
  * seen until the page reloads (a phone runs one instance of a gadget).
  */
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
+import { isTtError } from '../../../emulator-api/src/common/errors.js';
 import { fromStoredItem, storageInfoOf, storageRuleIds as ids, toStoredItem, type StorageSnapshot, type StoredItem } from '../../../emulator-api/src/common/storage-model.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
+import { failFromError } from '../../../emulator-api/src/common/fail-result.js';
 
 export interface StorageApiOptions {
   readonly bridge: Bridge;
@@ -54,7 +55,7 @@ class StorageCopy {
 
 function failOf(api: string, error: unknown): FailResult | undefined {
   if (!isTtError(error)) return undefined;
-  return { errMsg: `${api}:fail ${error.detail}`, errno: error.errno, errString: errnoMeaning[error.errno] };
+  return failFromError(api, error);
 }
 
 /** Replacements for the storage entries of the boot list, by name. */

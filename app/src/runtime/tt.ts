@@ -7,13 +7,14 @@ import type { BaseCallContext, Implementation } from '../../../emulator-api/src/
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { notEmulatedApis } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { ttEnv } from '../../../emulator-api/src/common/tt-env.js';
-import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
+import { Errno, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
 import type { GuestApi } from '../../../main/src/common/protocol.js';
 import type { Bridge } from './bridge.js';
 import { AppEvents, listenerImplementations } from './app-events.js';
 import { taskViaHost } from './network-tasks.js';
 import { storageApis } from './storage-mirror.js';
+import { failFromError, failResult, notEmulatedFail } from '../../../emulator-api/src/common/fail-result.js';
 
 /** Guest-side implementations by API name (showToast, navigateTo, …). */
 export type GuestImplementations = Readonly<Record<string, Implementation<BaseCallContext>>>;
@@ -55,9 +56,7 @@ const updateManager = Object.freeze({
   applyUpdate() {},
 });
 
-function localFail(api: string, errno: FailResult['errno'], detail: string): FailResult {
-  return { errMsg: `${api.split('.').pop()}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
-}
+const localFail = failResult;
 
 /** The app-level event listeners of each tt object buildTt made (the gadget runtime emits appShow, error, …). */
 const appEventsByTt = new WeakMap<object, AppEvents>();
@@ -112,9 +111,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
           result = { errMsg: `${shortName(api.name)}:ok`, ...(value as object) };
         } catch (error) {
           if (isTtError(error) && error.rule) rules.push(error.rule);
-          result = isTtError(error)
-            ? localFail(api.name, error.errno, error.detail)
-            : localFail(api.name, Errno.internal, `ttsim internal error: ${error instanceof Error ? error.message : String(error)}`);
+          result = failFromError(api.name, error);
         }
         bridge.post({ t: 'outcome', api: api.name, params: split.params, result, rules, startedAt, durationMs: performance.now() - started });
         return result;
@@ -148,7 +145,7 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
    * fail, as a failing Sync API does; listener registrations (onX(fn)) return nothing.
    */
   const notEmulated = (name: string) => {
-    const fail = localFail(name, Errno.notSupported, `${name} is not emulated by ttsim`);
+    const fail = notEmulatedFail(name);
     const report = (params: unknown) => bridge.post({ t: 'outcome', api: name, params, result: fail, rules: [], startedAt: Date.now(), durationMs: 0 });
     if (name.endsWith('Sync')) {
       return (...args: unknown[]) => {

@@ -4,12 +4,13 @@
  * and one CallRecord per call for the event stream.
  */
 import { errMsgName, type ApiSpec } from './api-spec.js';
-import { Errno, errnoMeaning, isTtError, TtError, type ErrnoValue } from './errors.js';
+import { Errno, isTtError, TtError, type ErrnoValue } from './errors.js';
 import type { ClientProfile } from './profiles.js';
 import { checkApiSupport } from './support.js';
 import type { Provenance } from './types.js';
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
 import { formatIssue } from './validation.js';
+import { failFromError } from './fail-result.js';
 
 export { TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
 
@@ -72,9 +73,6 @@ function appliedRule(spec: ApiSpec, id: string): AppliedRule | undefined {
   return rule && { id, text: rule.text, provenance: rule.provenance };
 }
 
-function failResult(spec: ApiSpec, errno: ErrnoValue, detail: string): FailResult {
-  return { errMsg: `${errMsgName(spec)}:fail ${detail}`, errno, errString: errnoMeaning[errno] };
-}
 
 
 class Invocation<Ctx extends BaseCallContext> {
@@ -120,10 +118,8 @@ class Invocation<Ctx extends BaseCallContext> {
   toFail(error: unknown): FailResult {
     if (isTtError(error)) {
       if (error.rule) this.context().applyRule(error.rule);
-      return failResult(this.spec, error.errno, error.detail);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return failResult(this.spec, Errno.internal, `ttsim internal error: ${message}`);
+    return failFromError(errMsgName(this.spec), error);
   }
 
   record(result: SuccessResult | FailResult): void {

@@ -29,6 +29,11 @@ export class TtSyncError extends Error {
     this.errno = result.errno;
     this.errString = result.errString;
   }
+
+  /** The fail result it carries. */
+  result(): FailResult {
+    return { errMsg: this.errMsg, errno: this.errno, errString: this.errString };
+  }
 }
 
 export const callbackNames = ['success', 'fail', 'complete'] as const;

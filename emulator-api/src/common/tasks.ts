@@ -10,7 +10,8 @@
  * in Taro); connectSocket always returns the SocketTask, because a Promise would hide it.
  */
 import { argumentProblem, deliver, isFail, splitCallbacks, type FailResult, type SuccessResult } from './callbacks.js';
-import { Errno, errnoMeaning } from './errors.js';
+import { Errno } from './errors.js';
+import { failResult } from './fail-result.js';
 
 export const taskKinds = ['RequestTask', 'UploadTask', 'DownloadTask', 'SocketTask'] as const;
 export type TaskKind = (typeof taskKinds)[number];
@@ -82,7 +83,7 @@ export function createTaskObject(kind: TaskKind, transport: TaskTransport, onCal
         const split = splitCallbacks(arg);
         const problem = argumentProblem(split);
         const settled = problem
-          ? Promise.resolve<FailResult>({ errMsg: `${method}:fail ${problem}`, errno: Errno.invalidParameter, errString: errnoMeaning[Errno.invalidParameter] })
+          ? Promise.resolve(failResult(method, Errno.invalidParameter, problem))
           : transport.socket(method, split.params);
         const promise = deliver(settled, split.callbacks, (error) => onCallbackError(`SocketTask.${method}`, error));
         // Without callbacks a failure is still in the event stream; an unawaited send must not raise an unhandled rejection.

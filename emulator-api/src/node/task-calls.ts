@@ -6,13 +6,14 @@
 import type { ApiSpec } from '../common/api-spec.js';
 import { makeAsyncApi, makeCallRecord, type CallRunnerOptions, type Implementation } from '../common/call.js';
 import type { FailResult, SuccessResult } from '../common/callbacks.js';
-import { Errno, errnoMeaning, isTtError, TtError } from '../common/errors.js';
+import { Errno, TtError } from '../common/errors.js';
 import { findApi } from '../common/registry.js';
 import { createTaskObject, returnTask, type TaskEvent, type TaskKind, type TaskTransport } from '../common/tasks.js';
 import { describeValue } from '../common/validation.js';
 import type { NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
 import type { TaskHandle, TaskSet } from './tasks.js';
+import { failFromError } from '../common/fail-result.js';
 
 /** What the guest's task object reaches on the host. */
 export interface TaskControl extends TaskTransport {
@@ -125,8 +126,7 @@ export class TaskCalls {
       else if (handle.socket && handle.socket.readyState !== 'closed') handle.socket.close(checked.code ?? 1000, checked.reason ?? '');
       result = { errMsg: `${method}:ok` };
     } catch (error) {
-      const failure = isTtError(error) ? error : new TtError(Errno.internal, `ttsim internal error: ${error instanceof Error ? error.message : String(error)}`);
-      result = { errMsg: `${method}:fail ${failure.detail}`, errno: failure.errno, errString: errnoMeaning[failure.errno] };
+      result = failFromError(method, error);
     }
     this.runner.hooks.onCall?.(makeCallRecord({ api: `SocketTask.${method}`, params: { socketTaskId: handle.id, ...params }, startedAt, durationMs: performance.now() - started, result, rules: [] }));
     return result;

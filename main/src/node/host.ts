@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { makeCallRecord, prepareGuestCall, recordGuestCall, TtSyncError, type BaseCallContext, type CallRunnerOptions } from '../../../emulator-api/src/common/call.js';
-import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
+import { Errno } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulated.js';
 import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
@@ -25,6 +25,7 @@ import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
 import type { BootPayload, GuestApi, GuestCallOutcome, GuestToHost, PrepareAnswer, SyncAnswer } from '../common/protocol.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
+import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '../../../emulator-api/src/common/fail-result.js';
 
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
 export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
@@ -119,8 +120,8 @@ export class HostSession {
       // The manager's methods cannot cross the wire; the guest builds its own FileSystemManager object.
       return { ok: true, value: api === 'getFileSystemManager' ? {} : value };
     } catch (error) {
-      if (error instanceof TtSyncError) return { ok: false, fail: { errMsg: error.errMsg, errno: error.errno, errString: error.errString } };
-      return { ok: false, fail: { errMsg: `${api}:fail ttsim internal error: ${String(error)}`, errno: Errno.internal, errString: errnoMeaning[Errno.internal] } };
+      if (error instanceof TtSyncError) return { ok: false, fail: error.result() };
+      return { ok: false, fail: failFromError(api, error) };
     }
   }
 
@@ -144,7 +145,7 @@ export class HostSession {
     this.events.push({ type: 'call', record, side, mocked: false, notEmulated: true });
     if (this.warnedNotEmulated.has(api)) return;
     this.warnedNotEmulated.add(api);
-    this.events.push({ type: 'console', level: 'warn', args: [`tt.${api} is not emulated by ttsim: it fails with errno 103, as on a client without it, and canIUse('${api}') is false`] });
+    this.events.push({ type: 'console', level: 'warn', args: [notEmulatedWarning(api)] });
   }
   private readonly warnedNotEmulated = new Set<string>();
 
@@ -163,8 +164,7 @@ export class HostSession {
     try {
       return { errMsg: 'canvasToTempFilePath:ok', tempFilePath: await this.session.storeImage(new Uint8Array(data), fileType) };
     } catch (error) {
-      const errno = isTtError(error) ? error.errno : Errno.internal;
-      return { errMsg: `canvasToTempFilePath:fail ${isTtError(error) ? error.detail : String(error)}`, errno, errString: errnoMeaning[errno] };
+      return failFromError('canvasToTempFilePath', error);
     }
   }
 
@@ -239,10 +239,10 @@ export class HostSession {
       const answer = typeof mock === 'function' ? await mock(params) : mock;
       if (typeof answer.errno === 'number') {
         const errno = answer.errno as FailResult['errno'];
-        result = { errMsg: `${name}:fail mocked`, errString: errnoMeaning[errno] ?? 'mocked failure', ...answer } as FailResult;
+        result = { ...failResult(name, errno, 'mocked'), ...answer } as FailResult;
       } else result = { errMsg: `${name}:ok`, ...answer };
     } catch (error) {
-      result = { errMsg: `${name}:fail the test's mock threw: ${String(error)}`, errno: Errno.internal, errString: errnoMeaning[Errno.internal] };
+      result = failResult(name, Errno.internal, `the test's mock threw: ${String(error)}`);
     }
     const record = makeCallRecord({ api, params, startedAt, durationMs: performance.now() - started, result, rules: [] });
     this.events.push({ type: 'call', record, side: 'host', mocked: true });
@@ -250,13 +250,7 @@ export class HostSession {
   }
 }
 
-function notEmulated(api: string): FailResult {
-  return {
-    errMsg: `${api.split('.').pop()}:fail ${api} is not emulated by ttsim`,
-    errno: Errno.notSupported,
-    errString: errnoMeaning[Errno.notSupported],
-  };
-}
+const notEmulated = notEmulatedFail;
 
 export class Host {
   private readonly sessions = new Map<string, HostSession>();

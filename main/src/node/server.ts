@@ -16,7 +16,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Errno, errnoMeaning, isTtError } from '../../../emulator-api/src/common/errors.js';
+import { Errno, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
@@ -26,6 +26,7 @@ import { shellHtml, gadgetHtml } from './pages.js';
 import { ShellWire } from './shell-wire.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
+import { failResult } from '../../../emulator-api/src/common/fail-result.js';
 
 /**
  * When the shell gets the events: after the stream has been quiet this long (a single call shows at once)…
@@ -203,7 +204,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       const params = (decodeValue(message.params ?? {}) ?? {}) as Record<string, unknown>;
       const answer: Promise<SuccessResult | FailResult> = control
         ? control.socket(message.op, params)
-        : Promise.resolve({ errMsg: `${message.op}:fail the socket is not open (it is closed)`, errno: Errno.networkFailure, errString: errnoMeaning[Errno.networkFailure] });
+        : Promise.resolve(failResult(message.op, Errno.networkFailure, 'the socket is not open (it is closed)'));
       void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
     };
     ws.on('message', (data) => {
@@ -223,7 +224,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
         const data = decodeValue(message.data);
         const answer = data instanceof ArrayBuffer && (message.fileType === 'png' || message.fileType === 'jpg')
           ? session.storeImage(data, message.fileType)
-          : Promise.resolve({ errMsg: 'canvasToTempFilePath:fail the guest sent no image bytes', errno: Errno.invalidImageData, errString: errnoMeaning[Errno.invalidImageData] } as FailResult);
+          : Promise.resolve(failResult('canvasToTempFilePath', Errno.invalidImageData, 'the guest sent no image bytes'));
         void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
       } else if (message.t === 'prepare') {
         sendToGuest({ t: 'prepared', id: message.id, answer: encodeValue(session.prepare(message.api, decodeValue(message.params))) as PrepareAnswer });

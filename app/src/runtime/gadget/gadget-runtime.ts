@@ -23,6 +23,7 @@ import { resolvePackagePath } from '../../ttml/package-path.js';
 import { Router, type AppJson, type WindowConfig } from './router.js';
 import { AppLifecycle, errorText } from './app-lifecycle.js';
 import { appEventsOf } from '../tt.js';
+import { notEmulatedFail } from '../../../../emulator-api/src/common/fail-result.js';
 
 interface AppInstance extends Record<string, unknown> {
   globalData?: Record<string, unknown>;
@@ -231,7 +232,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     answerDialog: (answer: DialogAnswer) => core.ui.answer(answer),
     callTT: async (api: string, params: unknown) => {
       const fn = tt[api] as ((p: unknown) => Promise<unknown>) | undefined;
-      if (typeof fn !== 'function') return { errMsg: `${api}:fail ${api} is not emulated by ttsim`, errno: 103 };
+      if (typeof fn !== 'function') return notEmulatedFail(api);
       return fn(params).catch((fail: unknown) => fail);
     },
     toDomSelector,
