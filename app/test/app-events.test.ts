@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FailResult } from '../../emulator-api/src/common/callbacks.js';
 import type { AppEvent } from '../../emulator-api/src/common/listeners.js';
-import type { GuestEvent } from '../../main/src/common/protocol.js';
+import type { GuestEvent } from '../../emulator-api/src/protocol/messages.js';
 import { AppEvents, listenerImplementations } from '../src/runtime/app-events.js';
 import { AppLifecycle, errorText } from '../src/runtime/gadget/app-lifecycle.js';
 import { SourcePositions } from '../src/runtime/gadget/source-positions.js';

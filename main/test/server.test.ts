@@ -5,7 +5,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeFixtures, tempDataDir, testTempDir, type Fixtures } from '../../emulator-api/test/fixtures.js';
-import type { HostToGuest, HostToShell } from '../src/common/protocol.js';
+import type { HostToControl, HostToGuest } from '../../emulator-api/src/protocol/messages.js';
+import { PROTOCOL_VERSION, REFUSED_CLOSE_CODE } from '../../emulator-api/src/protocol/version.js';
+
+type HostToShell = Extract<HostToControl, { t: 'events' }>;
+const hello = (role: string, protocol = PROTOCOL_VERSION) => JSON.stringify({ t: 'hello', protocol, role });
 import { Host, type HostSession } from '../src/node/host.js';
 import { startServer, type RunningServer } from '../src/node/server.js';
 
@@ -108,12 +112,14 @@ describe('the headless server', () => {
     });
     await new Promise((resolve) => ws.on('open', resolve));
     const src = await gadget.session.importFile(fx.alphaPng);
+    ws.send(hello('guest'));
     ws.send(JSON.stringify({ t: 'call', id: 7, api: 'compressImage', params: { src, quality: 50 } }));
     const answer = await result;
     expect(answer).toMatchObject({ t: 'result', id: 7, result: { errMsg: 'compressImage:ok' } });
     const out = (answer as unknown as { result: { tempFilePath: string } }).result.tempFilePath;
     expect((await sharp(gadget.session.resolve(out)).metadata()).format).toBe('jpeg');
-    expect(messages[0]).toEqual({ t: 'mocks', apis: [] });
+    expect(messages[0]).toEqual({ t: 'welcome', protocol: PROTOCOL_VERSION });
+    expect(messages[1]).toEqual({ t: 'mocks', apis: [] });
     ws.close();
     const call = gadget.events.list().find((e) => e.type === 'call' && e.record.api === 'compressImage');
     expect(call).toMatchObject({ type: 'call', side: 'host', mocked: false });
@@ -128,11 +134,13 @@ describe('the headless server', () => {
     const messages: HostToShell[] = [];
     const twoCalls = new Promise<void>((resolve) => {
       ws.on('message', (data) => {
-        messages.push(JSON.parse(String(data)) as HostToShell);
+        const message = JSON.parse(String(data)) as HostToControl;
+        if (message.t === 'events') messages.push(message);
         if (messages.flatMap((m) => m.events).filter((e) => e.type === 'call').length === 2) resolve();
       });
     });
     await new Promise((resolve) => ws.on('open', resolve));
+    ws.send(hello('devtools'));
     await other.call('getSystemInfo', {});
     await other.call('getSystemInfo', {});
     await twoCalls;
@@ -160,8 +168,8 @@ describe('the headless server', () => {
           res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
         });
         req.on('error', reject);
-        req.end(JSON.stringify(body));
-      });
+        req.end(JSON.stringify({ t: 'call-sync', protocol: PROTOCOL_VERSION, ...(body as object) }));
+      }).then(({ status, json }) => ({ status, json: (json as { answer: unknown }).answer }));
     const write = await post({ api: 'FileSystemManager.writeFileSync', args: ['ttfile://user/a.bin', { $ab: Buffer.from([1, 2, 3]).toString('base64') }] });
     expect(write.json).toEqual({ ok: true });
     const read = await post({ api: 'FileSystemManager.readFileSync', args: ['ttfile://user/a.bin'] });
@@ -172,6 +180,69 @@ describe('the headless server', () => {
     expect(missing.json).toMatchObject({ ok: false, fail: { errno: 203 } });
     const unknown = await post({ api: 'openSchema', args: [] });
     expect(unknown.json).toMatchObject({ ok: false, fail: { errno: 103, errMsg: 'openSchema:fail openSchema is not emulated by ttsim' } });
+  });
+});
+
+describe('the protocol at connect', () => {
+  /** Opens a socket, sends `messages`, and collects what comes back until the host closes it or `until` holds. */
+  async function converse(url: string, messages: string[], until: (got: Record<string, unknown>[]) => boolean = () => false) {
+    const ws = new WebSocket(url);
+    const got: Record<string, unknown>[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    const done = new Promise<void>((resolve) => {
+      ws.on('message', (data) => {
+        got.push(JSON.parse(String(data)) as Record<string, unknown>);
+        if (until(got)) resolve();
+      });
+    });
+    await new Promise((resolve) => ws.on('open', resolve));
+    for (const message of messages) ws.send(message);
+    const ended = await Promise.race([closed, done.then(() => undefined)]);
+    ws.close();
+    return { got, closed: ended };
+  }
+  const guestWs = (s: HostSession) => `ws://127.0.0.1:${server.port}/g/${s.id}/${s.guestToken}/__ttsim__/ws`;
+  const controlWs = (s: HostSession) => `ws://127.0.0.1:${server.port}/s/${s.id}/ws?token=${s.hostToken}`;
+
+  it('refuses a client of another protocol version with a message that says what to do', async () => {
+    const { got, closed } = await converse(guestWs(gadget), [hello('guest', 1)]);
+    expect(got[0]).toMatchObject({ t: 'refused', reason: expect.stringContaining(`this host speaks protocol ${PROTOCOL_VERSION}, the guest runtime speaks 1`) });
+    expect(closed?.code).toBe(REFUSED_CLOSE_CODE);
+    const devtools = await converse(controlWs(gadget), [hello('devtools', 99)]);
+    expect(devtools.got[0]).toMatchObject({ t: 'refused', reason: expect.stringContaining('the devtools page speaks 99') });
+  });
+
+  it('refuses a first message that is not hello, and a guest socket that says it is the devtools', async () => {
+    const early = await converse(guestWs(gadget), [JSON.stringify({ t: 'call', id: 1, api: 'getSystemInfo', params: {} })]);
+    expect(early.got[0]).toMatchObject({ t: 'refused', reason: expect.stringContaining('the first message must be hello') });
+    const pretender = await converse(guestWs(gadget), [hello('devtools')]);
+    expect(pretender.got[0]).toMatchObject({ t: 'refused', reason: expect.stringContaining('cannot act as devtools') });
+  });
+
+  it('answers a malformed call with a fail instead of leaving it waiting, and warns in the event stream', async () => {
+    const { got } = await converse(guestWs(other), [hello('guest'), JSON.stringify({ t: 'call', id: 5, api: 42 })], (g) => g.some((m) => m.t === 'result'));
+    expect(got.find((m) => m.t === 'result')).toMatchObject({ id: 5, result: { errno: 102, errMsg: expect.stringContaining('malformed message from the guest (api:') } });
+    expect(other.events.list().some((e) => e.type === 'console' && e.args[0]!.includes('malformed message'))).toBe(true);
+  });
+
+  it('serves the devtools typed requests: a full event, a static mock, and a guest operation that fails in time naming what it waited for', async () => {
+    await webapp.call('getSystemInfo', {});
+    const seq = webapp.events.list().findLast((e) => e.type === 'call')!.seq;
+    const requests = [
+      hello('devtools'),
+      JSON.stringify({ t: 'request', id: 1, op: 'event', params: { seq } }),
+      JSON.stringify({ t: 'request', id: 2, op: 'mock', params: { api: 'getSystemInfo', answer: { platform: 'mocked' } } }),
+      JSON.stringify({ t: 'request', id: 3, op: 'currentPage', params: {}, timeoutMs: 50, waitingFor: 'the current page' }),
+      JSON.stringify({ t: 'request', id: 4, op: 'nonsense', params: {} }),
+    ];
+    const { got } = await converse(controlWs(webapp), requests, (g) => g.filter((m) => m.t === 'reply').length === 4);
+    const reply = (id: number) => got.find((m) => m.t === 'reply' && m.id === id);
+    expect(reply(1)).toMatchObject({ ok: true, value: { type: 'call', seq, record: { api: 'getSystemInfo' } } });
+    expect(reply(2)).toMatchObject({ ok: true });
+    expect(await webapp.call('getSystemInfo', {})).toEqual({ errMsg: 'getSystemInfo:ok', platform: 'mocked' });
+    webapp.restore('getSystemInfo');
+    expect(reply(3)).toMatchObject({ ok: false, error: `timed out after 50 ms waiting for the current page: no guest is connected to session ${webapp.id}` });
+    expect(reply(4)).toMatchObject({ ok: false, error: expect.stringContaining('malformed message') });
   });
 });
 

@@ -6,9 +6,9 @@
  */
 import { Bridge, guestBaseFromScript } from '../runtime/bridge.js';
 import { startGuestCore } from '../runtime/guest-core.js';
-import type { DialogAnswer } from '../runtime/ui-overlays.js';
+import { webAppAutomation } from './webapp-automation.js';
 import { createH5sdk } from './h5sdk.js';
-import type { BootPayload } from '../../../main/src/common/protocol.js';
+import type { BootPayload } from '../../../emulator-api/src/protocol/messages.js';
 
 const base = guestBaseFromScript(document.currentScript);
 const request = new XMLHttpRequest();
@@ -19,8 +19,8 @@ const bridge = Bridge.connect(base);
 const core = startGuestCore(boot, bridge);
 const h5 = createH5sdk(core);
 let jssdkLoaded = false;
+bridge.answerAutomation(webAppAutomation(core, base, () => (jssdkLoaded ? h5.tt : undefined)));
 Object.assign(window, {
-  __ttsim: { whenIdle: () => core.activity.whenIdle(), modal: () => core.ui.current(), answerDialog: (answer: DialogAnswer) => core.ui.answer(answer) },
   // The page's own JSSDK <script> tag was replaced by a call to this (main/src/node/webapp-html.ts).
   __ttsimJssdk: (src: string) => {
     if (!jssdkLoaded) Object.assign(window, { h5sdk: h5.h5sdk, tt: h5.tt });

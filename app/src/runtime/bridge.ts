@@ -5,7 +5,9 @@
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
-import { decodeValue, encodeValue, type BootPayload, type GuestCallOutcome, type GuestToHost, type HostToGuest, type PrepareAnswer, type SyncAnswer } from '../../../main/src/common/protocol.js';
+import type { BootPayload, GuestAutomation, GuestCallOutcome, GuestOp, GuestToHost, HostToGuest, PrepareAnswer, SyncAnswer } from '../../../emulator-api/src/protocol/messages.js';
+import { PROTOCOL_VERSION } from '../../../emulator-api/src/protocol/version.js';
+import { decodeValue, encodeValue } from '../../../emulator-api/src/protocol/wire.js';
 
 export class Bridge {
   private readonly pending = new Map<number, (answer: never) => void>();
@@ -21,6 +23,10 @@ export class Bridge {
   private outcomes: GuestCallOutcome[] = [];
   /** Who hears the host's app-level events (tt.onNetworkStatusChange's listeners, through the tt builder). */
   private appEventListener: ((event: AppEvent, payload: unknown) => void) | undefined;
+  /** How this guest answers the host's forwarded requests of devtools and automation (page, data, dialogs, …). */
+  private automation: GuestAutomation | undefined;
+  /** Why the host refused this guest (another protocol version), once it has said so. */
+  refused: string | undefined;
 
   private constructor(
     private readonly socket: WebSocket,
@@ -29,6 +35,8 @@ export class Bridge {
   ) {
     socket.addEventListener('message', (event) => this.onMessage(String(event.data)));
     socket.addEventListener('open', () => {
+      // The protocol's first message: who this is and which version it speaks (the host refuses another).
+      socket.send(JSON.stringify({ t: 'hello', protocol: PROTOCOL_VERSION, role: 'guest' } satisfies GuestToHost));
       for (const message of this.queue.splice(0)) socket.send(message);
     });
   }
@@ -72,6 +80,11 @@ export class Bridge {
   /** Delivers the host's app-level events (networkStatusChange) to `listener`, the only one. */
   onAppEvent(listener: (event: AppEvent, payload: unknown) => void): void {
     this.appEventListener = listener;
+  }
+
+  /** Answers the host's `automation` requests with `handlers` (one per guest operation; the type makes a missing one a compile error). */
+  answerAutomation(handlers: GuestAutomation): void {
+    this.automation = handlers;
   }
 
   /** abort (no answer) or SocketTask send / close (answered like a call). */
@@ -125,9 +138,12 @@ export class Bridge {
     const request = new XMLHttpRequest();
     request.open('POST', `${this.base}__ttsim__/sync`, false);
     request.setRequestHeader('content-type', 'text/plain');
-    request.send(JSON.stringify({ api, args: encodeValue(args) }));
+    request.send(JSON.stringify({ t: 'call-sync', protocol: PROTOCOL_VERSION, api, args: encodeValue(args) as unknown[] } satisfies GuestToHost));
     if (request.status !== 200) throw new Error(`ttsim: the sync bridge answered ${request.status}: ${request.responseText}`);
-    return decodeValue(JSON.parse(request.responseText)) as SyncAnswer;
+    const reply = JSON.parse(request.responseText) as HostToGuest;
+    if (reply.t === 'refused') throw new Error(reply.reason);
+    if (reply.t !== 'sync-answer') throw new Error(`ttsim: the sync bridge answered ${reply.t}, not sync-answer`);
+    return decodeValue(reply.answer) as SyncAnswer;
   }
 
   post(message: GuestToHost): void {
@@ -154,9 +170,16 @@ export class Bridge {
 
   private onMessage(text: string): void {
     const message = JSON.parse(text) as HostToGuest;
-    if (message.t === 'mocks') this.mocked = new Set(message.apis);
+    if (message.t === 'welcome') return;
+    if (message.t === 'refused') {
+      this.refused = message.reason;
+      console.error(`ttsim: ${message.reason}`);
+    } else if (message.t === 'mocks') this.mocked = new Set(message.apis);
     else if (message.t === 'task') this.taskListeners.get(message.task)?.(decodeValue(message.event) as TaskEvent);
     else if (message.t === 'app-event') this.appEventListener?.(message.event, decodeValue(message.payload));
+    else if (message.t === 'automation') void this.automate(message.id, message.op, decodeValue(message.params));
+    else if (message.t === 'csp') tightenPolicy(message.policy, message.relaxes);
+    else if (message.t === 'sync-answer') return;
     else {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
@@ -164,6 +187,29 @@ export class Bridge {
       if (this.pending.size === 0) for (const waiter of this.idleWaiters.splice(0)) waiter();
     }
   }
+
+  private async automate(id: number, op: GuestOp, params: unknown): Promise<void> {
+    try {
+      if (!this.automation) throw new Error(`this guest does not answer automation requests yet (${op})`);
+      const handler = this.automation[op] as (p: unknown) => unknown;
+      const value = await handler(params);
+      this.post({ t: 'automation-reply', id, ok: true, value: encodeValue(value) });
+    } catch (error) {
+      this.post({ t: 'automation-reply', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+/**
+ * Adds the host's new Content-Security-Policy to this document. Browsers enforce every policy a document
+ * has, so this only tightens (offline, a shorter allow-list); what a looser policy would allow needs a reload.
+ */
+function tightenPolicy(policy: string, relaxes: boolean): void {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = policy;
+  document.head.append(meta);
+  if (relaxes) console.info('ttsim: the network policy changed; tt.request follows it at once, the page\'s own images, scripts and fetches after a reload');
 }
 
 /** The guest base path from this script's own URL (…/__ttsim__/<bundle>.js → …/). */

@@ -3,7 +3,7 @@
  * stream, the screen overlays, activity tracking and the automation hooks on `window.__ttsim`.
  */
 import type { BaseCallContext, Implementation } from '../../../emulator-api/src/common/call.js';
-import type { BootPayload, ConsoleLevel, GuestEvent } from '../../../main/src/common/protocol.js';
+import type { BootPayload, ConsoleLevel, GuestEvent } from '../../../emulator-api/src/protocol/messages.js';
 import { Activity } from './activity.js';
 import type { Bridge } from './bridge.js';
 import { buildTt } from './tt.js';
@@ -47,6 +47,12 @@ export function startGuestCore(
   const emit = (event: GuestEvent) => bridge.post({ t: 'event', event });
   window.addEventListener('error', (event) => {
     emit({ kind: 'error', message: event.message, ...(event.filename ? { file: event.filename } : {}), ...(event.lineno ? { line: event.lineno } : {}), ...(event.error instanceof Error && event.error.stack ? { stack: event.error.stack } : {}) });
+  });
+  // A request the frame's CSP stopped (guest-csp.ts): on a client it would fail as well, for the network
+  // policy (offline, not on the allow-list) or because a gadget reaches the network only through tt.request.
+  document.addEventListener('securitypolicyviolation', (event) => {
+    emit({ kind: 'blocked', url: event.blockedURI, directive: event.effectiveDirective });
+    console.warn(`ttsim blocked ${event.effectiveDirective.replace(/-src$/, '')} ${event.blockedURI}: the session's network policy does not allow it (a client reaches the network only where its policy and allow-list do)`);
   });
   window.addEventListener('unhandledrejection', (event) => emit({ kind: 'error', message: `unhandled rejection: ${describe(event.reason)}` }));
 

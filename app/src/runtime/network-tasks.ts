@@ -6,7 +6,7 @@
 import { argumentProblem, deliver, isFail, splitCallbacks, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { Errno } from '../../../emulator-api/src/common/errors.js';
 import { createTaskObject, returnTask, type TaskKind } from '../../../emulator-api/src/common/tasks.js';
-import type { GuestApi } from '../../../main/src/common/protocol.js';
+import type { GuestApi } from '../../../emulator-api/src/protocol/messages.js';
 import type { Bridge } from './bridge.js';
 import { failResult } from '../../../emulator-api/src/common/fail-result.js';
 

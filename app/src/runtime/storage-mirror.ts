@@ -10,7 +10,7 @@
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { isTtError } from '../../../emulator-api/src/common/errors.js';
 import { fromStoredItem, storageInfoOf, storageRuleIds as ids, toStoredItem, type StorageSnapshot, type StoredItem } from '../../../emulator-api/src/common/storage-model.js';
-import type { GuestApi } from '../../../main/src/common/protocol.js';
+import type { GuestApi } from '../../../emulator-api/src/protocol/messages.js';
 import type { Bridge } from './bridge.js';
 import { failFromError } from '../../../emulator-api/src/common/fail-result.js';
 

@@ -9,7 +9,7 @@ import { notEmulatedApis } from '../../../emulator-api/src/common/apis/not-emula
 import { ttEnv } from '../../../emulator-api/src/common/tt-env.js';
 import { Errno, isTtError } from '../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../emulator-api/src/common/profiles.js';
-import type { GuestApi } from '../../../main/src/common/protocol.js';
+import type { GuestApi } from '../../../emulator-api/src/protocol/messages.js';
 import type { Bridge } from './bridge.js';
 import { AppEvents, listenerImplementations } from './app-events.js';
 import { taskViaHost } from './network-tasks.js';

@@ -5,19 +5,9 @@
 import type { BaseCallContext } from '../../../emulator-api/src/common/call.js';
 import { Errno, TtError } from '../../../emulator-api/src/common/errors.js';
 
-export type OverlayKind = 'toast' | 'loading' | 'modal' | 'actionSheet' | 'previewImage';
-
-export interface OpenOverlay {
-  readonly kind: OverlayKind;
-  readonly title: string;
-  readonly content: string;
-  readonly buttons: readonly string[];
-  /** Action sheet items, or the viewer's image URLs. */
-  readonly items: readonly string[];
-}
-
-/** How a test (or the user) answers the open dialog. */
-export type DialogAnswer = { readonly confirm: boolean } | { readonly index: number };
+/** What is open over the page, and how a test (or the user) answers a dialog: the protocol says (guestOps.modal). */
+export type { DialogAnswer, Overlay as OpenOverlay } from '../../../emulator-api/src/protocol/messages.js';
+import type { DialogAnswer, Overlay as OpenOverlay } from '../../../emulator-api/src/protocol/messages.js';
 
 type DialogKind = 'modal' | 'actionSheet' | 'previewImage';
 

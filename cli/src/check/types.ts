@@ -2,7 +2,7 @@
  * The report of `ttsim check` (schemaVersion 1). `--json` prints it as it is, so every field here is part of
  * a documented, stable shape: add fields, never rename or remove them without bumping schemaVersion.
  */
-import type { ProjectKind } from '../../../main/src/common/protocol.js';
+import type { ProjectKind } from '../../../emulator-api/src/protocol/messages.js';
 import type { AppKind, Platform, Provenance, SupportMatrix } from '../../../emulator-api/src/common/types.js';
 
 /** A place in the project: posix path relative to the project root, 1-based line and column. */

@@ -8,6 +8,7 @@ import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { notInPackage } from '../common/package-files.js';
 import { Errno, TtError } from '../common/errors.js';
 import { USER_DATA_PATH } from '../common/tt-env.js';
 
@@ -38,6 +39,30 @@ const USER_PREFIX = USER_DATA_PATH;
 /** Hidden prefix of in-flight atomic writes; never listed by readdir. */
 export const PARTIAL_PREFIX = '.ttsim-partial-';
 const MAX_NAME_BYTES = 255;
+/** ttfile://user holds at most this much per app (Feishu's file-system page: 每个小程序最多可存储 200MB). */
+export const USER_STORE_BYTES = 200 * 1024 * 1024;
+/** A partial file older than this belongs to a write that died (kill -9): the next session removes it. */
+const STALE_PARTIAL_MS = 60_000;
+
+/** Bytes of the files under `dir`, and the stale partial files found on the way. */
+function measure(dir: string, now = Date.now()): { bytes: number; stalePartials: string[] } {
+  let bytes = 0;
+  const stalePartials: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const stats = fs.statSync(full, { throwIfNoEntry: false });
+        if (!stats) continue;
+        if (entry.name.startsWith(PARTIAL_PREFIX) && now - stats.mtimeMs > STALE_PARTIAL_MS) stalePartials.push(full);
+        else bytes += stats.size;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, stalePartials };
+}
 
 export class Sandbox {
   private readonly roots: Record<Area, string | undefined>;
@@ -50,6 +75,8 @@ export class Sandbox {
     await fsp.mkdir(dirs.tempDir, { recursive: true });
     await fsp.mkdir(dirs.userDir, { recursive: true });
     const real = async (dir: string | undefined) => (dir === undefined ? undefined : await fsp.realpath(dir));
+    // Partial files of writes that a killed process never finished are hidden; remove them for good.
+    for (const partial of measure(dirs.userDir).stalePartials) fs.rmSync(partial, { force: true });
     return new Sandbox(dirs, { temp: await real(dirs.tempDir), user: await real(dirs.userDir), package: await real(dirs.packageDir) });
   }
 
@@ -79,11 +106,26 @@ export class Sandbox {
     if (root === undefined) {
       throw new TtError(Errno.fileNotExist, `no such file or directory, ${JSON.stringify(guestPath)}: this session runs without a gadget package`);
     }
+    const outside = area === 'package' ? notInPackage(normalised) : undefined;
+    if (outside) throw new TtError(Errno.fileNotExist, `no such file or directory, ${JSON.stringify(guestPath)}: ${outside}, so a Feishu package does not hold it`);
     const hostPath = this.confine(root, normalised, guestPath, denied);
     if (options.mustExist && !fs.existsSync(hostPath)) {
       throw new TtError(Errno.fileNotExist, `no such file or directory, ${JSON.stringify(guestPath)}`);
     }
     return { area, guestPath: guest, relative: normalised, hostPath };
+  }
+
+  /**
+   * Throws 208 when writing `bytes` to `target` (in ttfile://user, replacing what is there) would take the
+   * store past USER_STORE_BYTES. The store is measured on each write: other sessions of the app share it.
+   */
+  checkUserStore(target: ResolvedPath, bytes: number): void {
+    if (target.area !== 'user') return;
+    const replaced = fs.statSync(target.hostPath, { throwIfNoEntry: false })?.size ?? 0;
+    const used = measure(this.roots.user!).bytes;
+    if (used - replaced + bytes > USER_STORE_BYTES) {
+      throw new TtError(Errno.totalSizeLimitExceeded, `total size limit exceeded: ttfile://user holds ${used} bytes; writing ${bytes} to ${target.guestPath} would pass its ${USER_STORE_BYTES / 1024 / 1024} MB`);
+    }
   }
 
   /** The guest path of a host path inside the sandbox, or undefined. */

@@ -6,14 +6,18 @@
  *   await (await page.$('button.choose')).tap();
  *
  * The host runs in this process (server on 127.0.0.1), the guest in headless Chromium (playwright-core).
- * Every action resolves after what it caused has settled and rendered: no fixed sleeps.
+ * Page, data, navigation, modal and app-visibility calls are protocol requests (emulator-api/src/protocol,
+ * `guestOps`) that the host forwards to the guest; taps and typing are real input through Playwright.
+ * Every action resolves after what it caused has settled and rendered: no fixed sleeps. Gadgets and web
+ * apps alike: a web app's page is its document (path = its path in the package, root = its body).
  */
 import * as fs from 'node:fs';
 import { chromium, type Browser, type Frame, type Locator, type Page as PwPage } from 'playwright-core';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { DEFAULT_CLIENT } from '../../../emulator-api/src/common/profiles.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import type { HostEvent } from '../common/protocol.js';
+import type { CurrentPage, DialogAnswer, GuestOp, HostEvent, navigationMethods, OpParams, OpReply, Overlay } from '../../../emulator-api/src/protocol/messages.js';
+import { ProtocolClient } from './protocol-client.js';
 import { Host, type HostSession, type MockAnswer, type OpenSessionOptions } from '../node/host.js';
 import type { NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
 export type { MockedRequest, MockResponse, NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
@@ -43,14 +47,8 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** What the simulator shows over the page: a modal, action sheet, image viewer, toast or loading. */
-export interface OpenModal {
-  readonly kind: 'toast' | 'loading' | 'modal' | 'actionSheet' | 'previewImage';
-  readonly title: string;
-  readonly content: string;
-  readonly buttons: readonly string[];
-  /** The action sheet's items, or the image viewer's URLs. */
-  readonly items: readonly string[];
+/** What the simulator shows over the page (a modal, action sheet, image viewer, toast or loading), with its answers. */
+export interface OpenModal extends Overlay {
   /** Presses the modal's confirm button. */
   confirm(): Promise<void>;
   /** Presses cancel (modal, action sheet) or closes the image viewer. */
@@ -58,23 +56,6 @@ export interface OpenModal {
   /** Taps item `index` of the action sheet. */
   choose(index: number): Promise<void>;
 }
-
-type DialogAnswer = { confirm: boolean } | { index: number };
-
-/** What the guest's window.__ttsim offers (app/src/runtime). */
-interface GuestHooks {
-  whenIdle(): Promise<void>;
-  currentPage(): { path: string; query: Record<string, string> } | null;
-  pageData(path?: string): unknown;
-  setPageData(patch: Record<string, unknown>): void;
-  modal(): Omit<OpenModal, 'confirm' | 'cancel' | 'choose'> | null;
-  answerDialog(answer: DialogAnswer): boolean;
-  callTT(api: string, params: unknown): Promise<unknown>;
-  navigate(method: string, url: string): Promise<unknown>;
-  toDomSelector(selector: string): string;
-  setAppVisible(visible: boolean): void;
-}
-type Hooked = { __ttsim: GuestHooks };
 
 export class SimulatorElement {
   constructor(
@@ -121,22 +102,32 @@ export class SimulatorElement {
 }
 
 export class SimulatorPage {
+  readonly path: string;
+  readonly query: Record<string, string>;
+  /** 'gadget': a Page of the package; 'webapp': the document itself. */
+  readonly kind: CurrentPage['kind'];
+
   constructor(
     private readonly sim: Simulator,
-    readonly path: string,
-    readonly query: Record<string, string>,
-  ) {}
+    private readonly current: CurrentPage,
+  ) {
+    this.path = current.path;
+    this.query = current.query;
+    this.kind = current.kind;
+  }
 
   private root(): Locator {
-    return this.sim.frame().locator(`[data-ttsim-page="${this.path}"]`);
+    return this.sim.frame().locator(this.current.root);
   }
 
+  /** The page's data (Page.data; `path` picks a key path). A web app's is { title, path, query, hash } of its document. */
   async data(path?: string): Promise<unknown> {
-    return this.sim.frame().evaluate((p) => (globalThis as unknown as Hooked).__ttsim.pageData(p), path);
+    return this.sim.ask('pageData', path === undefined ? {} : { path }, `the data of ${this.path}`);
   }
 
+  /** Page.setData, as the page's code would call it (gadgets; a web app fails naming the alternative). */
   async setData(patch: Record<string, unknown>): Promise<void> {
-    await this.sim.frame().evaluate((p) => (globalThis as unknown as Hooked).__ttsim.setPageData(p), patch);
+    await this.sim.ask('setPageData', { patch }, `setData on ${this.path}`);
     await this.sim.settle('the render after setData');
   }
 
@@ -176,6 +167,8 @@ export class Simulator {
   constructor(
     readonly host: Host,
     readonly session: HostSession,
+    /** The SDK's protocol connection to the host (typed requests; see emulator-api/src/protocol). */
+    readonly client: ProtocolClient,
     readonly server: RunningServer,
     private readonly browser: Browser,
     readonly page: PwPage,
@@ -188,20 +181,14 @@ export class Simulator {
     return frame;
   }
 
+  /** One guest operation over the protocol, within this simulator's timeout; `what` names it if it times out. */
+  ask<O extends GuestOp>(op: O, params: OpParams<O>, what: string): Promise<OpReply<O>> {
+    return this.client.request(op, params, { timeoutMs: this.timeoutMs, waitingFor: what });
+  }
+
   /** Waits until the guest has no call in flight and has rendered what came of it. */
   async settle(what: string): Promise<void> {
-    const timeout = this.timeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      await Promise.race([
-        this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.whenIdle()),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms waiting for ${what}`)), timeout);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await this.ask('whenIdle', {}, what);
   }
 
   /** Resolves at the next host event (or after `ms`). */
@@ -218,19 +205,19 @@ export class Simulator {
   }
 
   async domSelector(selector: string): Promise<string> {
-    return this.frame().evaluate((s) => (globalThis as unknown as Hooked).__ttsim.toDomSelector(s), selector);
+    return this.ask('domSelector', { selector }, `the DOM selector of ${selector}`);
   }
 
   async currentPage(): Promise<SimulatorPage> {
     await this.settle('the current page');
-    const current = await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.currentPage());
+    const current = await this.ask('currentPage', {}, 'the current page');
     if (!current) throw new Error('no page is open');
-    return new SimulatorPage(this, current.path, current.query);
+    return new SimulatorPage(this, current);
   }
 
-  private async navigate(method: string, url: string): Promise<SimulatorPage> {
-    const result = (await this.frame().evaluate(([m, u]) => (globalThis as unknown as Hooked).__ttsim.navigate(m!, u!), [method, url])) as { errMsg: string; errno?: number };
-    if (typeof result?.errno === 'number') throw new Error(result.errMsg);
+  private async navigate(method: (typeof navigationMethods)[number], url: string): Promise<SimulatorPage> {
+    const result = await this.ask('navigate', { method, url }, `${method} to ${url}`);
+    if ('errno' in result && typeof result.errno === 'number') throw new Error(result.errMsg);
     return this.currentPage();
   }
 
@@ -244,11 +231,12 @@ export class Simulator {
 
   /** Calls tt.<api>(params) in the guest, as gadget code would; resolves with the success or fail result. */
   async callTT(api: string, params: Record<string, unknown> = {}): Promise<SuccessResult | FailResult> {
-    const result = (await this.frame().evaluate(([a, p]) => (globalThis as unknown as Hooked).__ttsim.callTT(a as string, p), [api, params] as const)) as SuccessResult | FailResult;
+    const result = await this.ask('callTT', { api, params }, `tt.${api} to settle`);
     await this.settle(`the render after ${api}`);
     return result;
   }
 
+  /** Answers tt.<api> with `answer` (success fields, or a fail when it has errno; a function is called per call, in this process). */
   mockTT(api: string, answer: MockAnswer): void {
     this.session.mock(api, answer);
   }
@@ -263,12 +251,12 @@ export class Simulator {
    * network and are marked `mocked` in the event stream.
    */
   mockRequest(pattern: UrlPattern, response: RequestMock): void {
-    this.session.session.network.mock(pattern, response);
+    this.session.mockRequest(pattern, response);
   }
 
   /** Removes the URL mock set with this pattern; true when there was one. */
   unmockRequest(pattern: UrlPattern): boolean {
-    return this.session.session.network.unmock(pattern);
+    return this.session.unmockRequest(pattern);
   }
 
   /** The network policy from now on: 'online', 'offline' or { allow: [hosts] }; tt.onNetworkStatusChange listeners hear a change of status. */
@@ -283,19 +271,19 @@ export class Simulator {
 
   /** Sends the gadget to the background, as when the user switches away: the page's onHide, App.onHide, tt.onAppHide. */
   async hideApp(): Promise<void> {
-    await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.setAppVisible(false));
+    await this.ask('setAppVisible', { visible: false }, 'the app to go to the background');
     await this.settle('the render after the app was hidden');
   }
 
   /** Brings the gadget back: App.onShow, tt.onAppShow, then the page's onShow. */
   async showApp(): Promise<void> {
-    await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.setAppVisible(true));
+    await this.ask('setAppVisible', { visible: true }, 'the app to come back');
     await this.settle('the render after the app was shown');
   }
 
   /** Host files that answer the next tt.chooseImage. */
   chooseFiles(paths: readonly string[]): void {
-    this.session.session.chooseFiles(paths);
+    this.session.chooseFiles(paths);
   }
 
   events(): HostEvent[] {
@@ -321,15 +309,15 @@ export class Simulator {
   }
 
   readFile(ttfilePath: string): Buffer {
-    return fs.readFileSync(this.session.session.resolve(ttfilePath));
+    return fs.readFileSync(this.session.resolve(ttfilePath));
   }
 
   async modal(): Promise<OpenModal | null> {
     await this.settle('the screen to settle');
-    const open = await this.frame().evaluate(() => (globalThis as unknown as Hooked).__ttsim.modal());
+    const open = await this.ask('modal', {}, 'what the screen shows');
     if (!open) return null;
     const answer = async (reply: DialogAnswer) => {
-      const answered = await this.frame().evaluate((a) => (globalThis as unknown as Hooked).__ttsim.answerDialog(a), reply);
+      const answered = await this.ask('answerDialog', { answer: reply }, `the answer to the ${open.kind}`);
       if (!answered) {
         const what = 'index' in reply ? `item ${reply.index} of an open action sheet` : `an open ${open.kind === 'toast' || open.kind === 'loading' ? 'modal' : open.kind}`;
         throw new Error(`cannot answer: there is no ${what} (${open.kind} "${open.title}" was open)`);
@@ -344,6 +332,7 @@ export class Simulator {
   }
 
   async close(): Promise<void> {
+    this.client.close();
     await this.browser.close().catch(() => undefined);
     await this.server.close();
     await this.host.closeAll();
@@ -372,7 +361,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const { device } = session.profile;
     const page = await browser.newPage({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
-    const sim = new Simulator(host, session, server, browser, page, timeoutMs);
+    const sim = new Simulator(host, session, new ProtocolClient(session), server, browser, page, timeoutMs);
     const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
     await page.goto(server.shellUrl(session));
     await ready;

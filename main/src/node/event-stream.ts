@@ -1,21 +1,36 @@
 /** A session's event stream: numbered events, kept in a bounded buffer, with subscriptions and waits. */
-import { EVENTS_KEPT, type HostEvent } from '../common/protocol.js';
+import type { HostEvent } from '../../../emulator-api/src/protocol/messages.js';
+import { EVENTS_KEPT } from '../../../emulator-api/src/protocol/wire.js';
+import { boundEvent, STREAM_BYTES } from './event-budget.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewHostEvent = DistributiveOmit<HostEvent, 'seq' | 'time'>;
 
 export class EventStream {
   private readonly buffer: HostEvent[] = [];
+  /** About how many bytes each kept event holds (same order as buffer), and their sum. */
+  private readonly sizes: number[] = [];
+  private bytes = 0;
   private readonly listeners = new Set<(event: HostEvent) => void>();
   private nextSeq = 1;
 
-  /** `capacity`: events kept; older ones are dropped. */
-  constructor(readonly capacity = EVENTS_KEPT) {}
+  /** `capacity`: events kept, `byteCapacity`: about how many bytes; older ones are dropped (see event-budget.ts). */
+  constructor(
+    readonly capacity = EVENTS_KEPT,
+    readonly byteCapacity = STREAM_BYTES,
+  ) {}
 
+  /** Adds an event, cut to its budget (large strings and binary values; the caller's objects are not changed). */
   push(event: NewHostEvent): HostEvent {
-    const full = { ...event, seq: this.nextSeq++, time: Date.now() } as HostEvent;
+    const { value, bytes } = boundEvent(event);
+    const full = { ...value, seq: this.nextSeq++, time: Date.now() } as HostEvent;
     this.buffer.push(full);
-    if (this.buffer.length > this.capacity) this.buffer.shift();
+    this.sizes.push(bytes);
+    this.bytes += bytes;
+    while (this.buffer.length > 1 && (this.buffer.length > this.capacity || this.bytes > this.byteCapacity)) {
+      this.buffer.shift();
+      this.bytes -= this.sizes.shift()!;
+    }
     for (const listener of this.listeners) listener(full);
     return full;
   }

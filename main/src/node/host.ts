@@ -22,7 +22,10 @@ import type { JssdkPolicy } from '../../../emulator-api/src/node/simulated-world
 import type { NetworkPolicy } from '../../../emulator-api/src/node/network-policy.js';
 import { networkStatusOf } from '../../../emulator-api/src/node/apis/network-status.js';
 import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
-import type { BootPayload, GuestApi, GuestCallOutcome, GuestToHost, PrepareAnswer, SyncAnswer } from '../common/protocol.js';
+import type { BootPayload, GuestApi, GuestCallOutcome, GuestOp, OpParams, OpReply, PrepareAnswer, SyncAnswer } from '../../../emulator-api/src/protocol/messages.js';
+import { PROTOCOL_VERSION, type ClientRole } from '../../../emulator-api/src/protocol/version.js';
+import type { RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
+import { HostConnection, type Transport } from './host-connection.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
 import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '../../../emulator-api/src/common/fail-result.js';
@@ -64,6 +67,7 @@ export class HostSession {
   boot(fileBase: string): BootPayload {
     const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: spec.side ?? 'host', ...(taskApis[spec.name] ? { task: taskApis[spec.name] } : {}) }));
     return {
+      protocol: PROTOCOL_VERSION,
       sessionId: this.id,
       profile: this.profile,
       apis,
@@ -97,7 +101,7 @@ export class HostSession {
   callTask(api: string, params: unknown, onEvent: (event: TaskEvent) => void): { settled: Promise<SuccessResult | FailResult>; control: TaskControl | undefined } {
     const mock = this.mocks.get(api);
     if (mock !== undefined) return { settled: this.answerFromMock(api, params, mock), control: undefined };
-    if (!taskApis[api]) return { settled: this.call(api, params), control: undefined };
+    if (!this.taskKindOf(api)) return { settled: this.call(api, params), control: undefined };
     return this.session.startTask(api, params, onEvent);
   }
 
@@ -168,11 +172,73 @@ export class HostSession {
     }
   }
 
-  receive(message: Exclude<GuestToHost, { t: 'call' } | { t: 'prepare' } | { t: 'task-op' } | { t: 'store-image' }>): void {
-    if (message.t === 'outcome') this.recordGuestOutcome(message);
-    else if (message.t === 'outcomes') message.outcomes.forEach((outcome) => this.recordGuestOutcome(outcome));
-    else if (message.t === 'console') this.events.push({ type: 'console', level: message.level, args: message.args });
-    else if (message.t === 'event') this.events.push({ type: 'guest', event: message.event });
+  /**
+   * A new connection of a client to this session; the transport carries its messages to
+   * `connection.dispatch` and calls `connection.close()` when it ends. `roles`: what it may say hello as.
+   */
+  connect(transport: Transport, roles: readonly ClientRole[], cspFor?: (policy: NetworkPolicy) => string): HostConnection {
+    return new HostConnection(this, transport, roles, cspFor);
+  }
+
+  /** The guest connection that said hello last (a reloaded page replaces the old one). */
+  private guest: HostConnection | undefined;
+  private readonly guestWaiters = new Set<(guest: HostConnection) => void>();
+
+  attachGuest(connection: HostConnection): void {
+    this.guest = connection;
+    this.events.push({ type: 'session', what: 'guest-connected' });
+    for (const waiter of [...this.guestWaiters]) waiter(connection);
+  }
+
+  detachGuest(connection: HostConnection): void {
+    if (this.guest === connection) this.guest = undefined;
+    this.events.push({ type: 'session', what: 'guest-disconnected' });
+  }
+
+  /**
+   * A request of devtools or automation that the guest answers (page data, selectors, dialogs, …). Waits
+   * for a guest to connect when none is (a page reloading), within the same timeout.
+   */
+  async askGuest<O extends GuestOp>(op: O, params: OpParams<O>, options: { timeoutMs?: number; waitingFor?: string } = {}): Promise<OpReply<O>> {
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const started = Date.now();
+    const guest = this.guest ?? (await new Promise<HostConnection>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.guestWaiters.delete(arrived);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${options.waitingFor ?? op}: no guest is connected to session ${this.id}`));
+      }, timeoutMs);
+      const arrived = (connection: HostConnection) => {
+        clearTimeout(timer);
+        this.guestWaiters.delete(arrived);
+        resolve(connection);
+      };
+      this.guestWaiters.add(arrived);
+    }));
+    return guest.forward(op, params, { ...options, timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)) });
+  }
+
+  /** The task object `api` returns, if any (request → RequestTask, …). */
+  taskKindOf(api: string) {
+    return taskApis[api];
+  }
+
+  /** The host path of a ttfile:// or package path, checked against the sandbox (throws a TtError). */
+  resolve(ttsimPath: string): string {
+    return this.session.resolve(ttsimPath);
+  }
+
+  /** Host files that answer the next tt.chooseImage. */
+  chooseFiles(paths: readonly string[]): void {
+    this.session.chooseFiles(paths);
+  }
+
+  /** URL mocks for request / uploadFile / downloadFile (in-process only: a handler is a function). */
+  mockRequest(pattern: UrlPattern, response: RequestMock): void {
+    this.session.network.mock(pattern, response);
+  }
+
+  unmockRequest(pattern: UrlPattern): boolean {
+    return this.session.network.unmock(pattern);
   }
 
   mock(api: string, answer: MockAnswer): void {
@@ -185,6 +251,11 @@ export class HostSession {
     this.notifyMocks();
   }
 
+  /** The network policy in force ('online', 'offline' or an allow-list). */
+  get networkPolicy(): NetworkPolicy {
+    return this.session.network.policy;
+  }
+
   /**
    * The network policy from now on ('online', 'offline' or an allow-list). When that changes what
    * getNetworkType answers, the guest's tt.onNetworkStatusChange listeners hear { isConnected, networkType }.
@@ -193,8 +264,16 @@ export class HostSession {
     const before = networkStatusOf(this.session.network.policy, this.profile);
     this.session.network.setPolicy(policy);
     const after = networkStatusOf(this.session.network.policy, this.profile);
+    for (const listener of this.policyListeners) listener(this.session.network.policy);
     if (before.isConnected !== after.isConnected || before.networkType !== after.networkType) this.emitAppEvent('networkStatusChange', after);
   }
+
+  /** Hears each new network policy (the guest connections tighten their documents' CSP with it). */
+  onNetworkPolicy(listener: (policy: NetworkPolicy) => void): () => void {
+    this.policyListeners.add(listener);
+    return () => this.policyListeners.delete(listener);
+  }
+  private readonly policyListeners = new Set<(policy: NetworkPolicy) => void>();
 
   /** App-level events for the guest (the server sends them over the guest's socket). */
   onAppEvent(listener: (event: AppEvent, payload: unknown) => void): () => void {

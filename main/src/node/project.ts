@@ -1,13 +1,13 @@
 /** Reads a gadget or web-app project folder: what kind it is and its text files for the guest runtime. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProjectKind } from '../common/protocol.js';
+import type { ProjectKind } from '../../../emulator-api/src/protocol/messages.js';
 import { compileGadgetScripts } from './compile-scripts.js';
+import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
 import { networkTimeoutKeys, type NetworkTimeouts } from '../../../emulator-api/src/node/network-policy.js';
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.ttml', '.ttss', '.wxs', '.sjs']);
 const MAX_TEXT_BYTES = 20 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'release']);
 
 export interface LoadedProject {
   readonly root: string;
@@ -40,8 +40,8 @@ function collectTextFiles(root: string): Record<string, string> {
   let total = 0;
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      if (notInPackage(path.relative(root, full).split(path.sep).join('/'))) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && TEXT_EXTENSIONS.has(path.extname(entry.name))) {
         total += fs.statSync(full).size;

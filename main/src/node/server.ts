@@ -1,10 +1,11 @@
 /**
- * The headless transport: HTTP + WebSocket on 127.0.0.1 only. Every request and socket carries a
- * per-session token: the host token for the simulator shell, the guest token (a capability for the
- * session's bridge and its own files, nothing else) for the sandboxed guest.
+ * The headless transport: HTTP + WebSocket on 127.0.0.1 only. It serves files and carries protocol
+ * messages to a HostConnection (host-connection.ts), which validates and routes them. Every request and
+ * socket carries a per-session token: the host token for the devtools and automation, the guest token (a
+ * capability for the session's bridge and its own files, nothing else) for the sandboxed guest.
  *
  *   /s/<session>/?token=H            simulator shell (plain page; the devtools UI comes later)
- *   /s/<session>/ws?token=H          shell socket: the session's event stream (calls as summaries)
+ *   /s/<session>/ws?token=H          devtools / automation socket (hello as devtools: the event stream, calls as summaries)
  *   /s/<session>/events.json?token=H all kept events in full; events/<seq>.json one of them
  *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
  *   /g/<session>/<G>/__ttfile__/…    ttfile://temp/… and ttfile://user/… files
@@ -16,25 +17,14 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Errno, isTtError } from '../../../emulator-api/src/common/errors.js';
-import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
-import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
-import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
-import { decodeValue, encodeValue, type GuestToHost, type HostToGuest, type PrepareAnswer } from '../common/protocol.js';
+import { isTtError } from '../../../emulator-api/src/common/errors.js';
+import { encodeValue, WIRE_LIMITS } from '../../../emulator-api/src/protocol/wire.js';
+import type { ClientRole } from '../../../emulator-api/src/protocol/version.js';
 import type { Host, HostSession } from './host.js';
 import { shellHtml, gadgetHtml } from './pages.js';
-import { ShellWire } from './shell-wire.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
-import { failResult } from '../../../emulator-api/src/common/fail-result.js';
-
-/**
- * When the shell gets the events: after the stream has been quiet this long (a single call shows at once)…
- * …or, during a burst of calls, at most this often. Each message the shell handles and draws takes CPU
- * from the guest (bench/bridge.mjs: at five messages a second the bridge's p99 was 1.7× the bare echo's).
- */
-const SHELL_QUIET_MS = 30;
-const SHELL_MAX_WAIT_MS = 1000;
+import { guestCsp } from './guest-csp.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -85,7 +75,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'ttsim: unexpected Host header');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = decodePathParts(url.pathname);
+    if (!parts) return send(res, 400, 'ttsim: the path has malformed percent-encoding');
     const [scope, sessionId] = parts;
     const session = sessionId ? host.get(sessionId) : undefined;
     if (!session) return send(res, 404, 'ttsim: no such session');
@@ -106,6 +97,9 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
 
     if (scope === 'g') {
       if (!sameToken(parts[2], session.guestToken)) return send(res, 403, 'ttsim: wrong guest token', undefined, guestCors);
+      // Whatever document the guest frame loads from here (the runtime's page, a web app's or any package HTML)
+      // is held to this host and the session's network policy (guest-csp.ts).
+      res.setHeader('content-security-policy', guestCsp(session.networkPolicy, allowedHosts()));
       const [area, ...restParts] = parts.slice(3);
       if (area === '__ttsim__') return handleRuntime(req, res, session, restParts.join('/'));
       if (area === '__ttfile__') return sendSandboxFile(res, session, `ttfile://${restParts.join('/')}`);
@@ -119,10 +113,14 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     if (what === 'storage.json') return send(res, 200, JSON.stringify(session.storageSnapshot()), MIME['.json'], guestCors);
     if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot(`${guestBaseOf(session)}`)), MIME['.json'], guestCors);
     if (what === 'sync' && req.method === 'POST') {
-      const body = await readBody(req, 64 * 1024 * 1024);
-      const { api, args } = JSON.parse(body) as { api: string; args: unknown[] };
-      const answer = session.callSync(api, decodeValue(args) as unknown[]);
-      return send(res, 200, JSON.stringify(encodeValue(answer)), MIME['.json'], guestCors);
+      // The sync channel: one call-sync message per request, its answer is the response body.
+      const body = await readBody(req, WIRE_LIMITS.messageBytes);
+      if (body === undefined) return send(res, 413, `ttsim: a Sync call's message may be at most ${WIRE_LIMITS.messageBytes} bytes`, undefined, { ...guestCors, connection: 'close' });
+      let answer = '';
+      const connection = session.connect({ send: (json) => (answer = json), close: () => undefined }, ['guest']);
+      connection.dispatch(body);
+      connection.close();
+      return send(res, answer ? 200 : 400, answer || 'ttsim: the sync channel takes one call-sync message', MIME['.json'], guestCors);
     }
     if (/^[\w.-]+\.js(\.map)?$/.test(what)) return sendFile(res, path.join(assets(), what), guestCors);
     return send(res, 404, 'ttsim: not found', undefined, guestCors);
@@ -131,7 +129,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   function sendSandboxFile(res: http.ServerResponse, session: HostSession, ttfilePath: string): void {
     let hostPath: string;
     try {
-      hostPath = session.session.resolve(ttfilePath);
+      hostPath = session.resolve(ttfilePath);
     } catch (error) {
       return send(res, isTtError(error) && error.errno === 203 ? 404 : 403, `ttsim: ${(error as Error).message}`, undefined, guestCors);
     }
@@ -141,9 +139,9 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   function sendPackageFile(res: http.ServerResponse, session: HostSession, packagePath: string): void {
     let hostPath: string;
     try {
-      hostPath = session.session.resolve(packagePath);
+      hostPath = session.resolve(packagePath);
     } catch (error) {
-      return send(res, 403, `ttsim: ${(error as Error).message}`, undefined, guestCors);
+      return send(res, isTtError(error) && error.errno === 203 ? 404 : 403, `ttsim: ${(error as Error).message}`, undefined, guestCors);
     }
     if (session.project.kind === 'webapp' && /\.html?$/i.test(hostPath) && fs.existsSync(hostPath)) {
       const page = rewriteWebAppHtml(fs.readFileSync(hostPath, 'utf8'), `${guestBaseOf(session)}__ttsim__/h5sdk.js`);
@@ -162,108 +160,63 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
 
   const guestBaseOf = (session: HostSession) => `/g/${session.id}/${session.guestToken}/`;
 
-  // WebSockets: the guest bridge and the shell's event stream.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  // WebSockets carry protocol messages to a HostConnection and back; the connection does the rest. A frame
+  // past the limit, invalid UTF-8 or a broken frame closes that socket (ws reports it as an 'error'), never the host.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WIRE_LIMITS.messageBytes });
+  wss.on('error', () => undefined);
+  /** Open sockets per session and kind: a guest needs one (two while a page reloads), the devtools and automation a few. */
+  const openSockets = new Map<string, number>();
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const parts = url.pathname.split('/').filter(Boolean);
-    const session = parts[1] ? host.get(parts[1]) : undefined;
-    const refuse = (status: number) => {
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n\r\n`);
+    socket.on('error', () => undefined);
+    const refuse = (status: number, why = http.STATUS_CODES[status] ?? '') => {
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nttsim: ${why}`);
     };
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const parts = decodePathParts(url.pathname);
+    if (!parts) return refuse(400, 'the path has malformed percent-encoding');
+    const session = parts[1] ? host.get(parts[1]) : undefined;
     if (!allowedHosts().has(req.headers.host ?? '') || !session) return refuse(404);
-    if (parts[0] === 'g' && sameToken(parts[2], session.guestToken) && parts[3] === '__ttsim__' && parts[4] === 'ws') {
-      wss.handleUpgrade(req, socket, head, (ws) => attachGuest(ws, session));
-    } else if (parts[0] === 's' && parts[2] === 'ws' && sameToken(url.searchParams.get('token'), session.hostToken)) {
-      wss.handleUpgrade(req, socket, head, (ws) => attachShell(ws, session));
-    } else refuse(403);
+    const origin = req.headers.origin;
+    let kind: 'guest' | 'control';
+    if (parts[0] === 'g' && sameToken(parts[2], session.guestToken) && parts[3] === '__ttsim__' && parts[4] === 'ws') kind = 'guest';
+    else if (parts[0] === 's' && parts[2] === 'ws' && sameToken(url.searchParams.get('token'), session.hostToken)) kind = 'control';
+    else return refuse(403);
+    // A browser always names the page's origin: the guest's sandboxed frame is opaque ("null"), the devtools
+    // are served by this host. Another site's page is refused even if it learnt a token.
+    const allowedOrigins = kind === 'guest' ? ['null', ...[...allowedHosts()].map((h) => `http://${h}`)] : [...allowedHosts()].map((h) => `http://${h}`);
+    if (origin !== undefined && !allowedOrigins.includes(origin)) return refuse(403, `a WebSocket from origin ${origin} is not allowed`);
+    const key = `${session.id} ${kind}`;
+    const open = openSockets.get(key) ?? 0;
+    if (open >= SOCKETS_PER_SESSION[kind]) return refuse(429, `session ${session.id} has ${open} ${kind} sockets open already (at most ${SOCKETS_PER_SESSION[kind]})`);
+    openSockets.set(key, open + 1);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', () => openSockets.set(key, (openSockets.get(key) ?? 1) - 1));
+      carry(ws, session, kind === 'guest' ? ['guest'] : ['devtools', 'automation']);
+    });
   });
 
-  function attachGuest(ws: WebSocket, session: HostSession): void {
-    const sendToGuest = (message: HostToGuest) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
-    sendToGuest({ t: 'mocks', apis: session.mockedApis() });
-    const stopMocks = session.onMocksChanged((apis) => sendToGuest({ t: 'mocks', apis }));
-    const stopAppEvents = session.onAppEvent((event, payload) => sendToGuest({ t: 'app-event', event, payload: encodeValue(payload) }));
-    session.events.push({ type: 'session', what: 'guest-connected' });
-    // The tasks this guest holds (requests in flight, open sockets), by the guest's task id.
-    const tasks = new Map<number, TaskControl>();
-    const startTask = (message: Extract<GuestToHost, { t: 'call' }>, task: number) => {
-      const { settled, control } = session.callTask(message.api, decodeValue(message.params), (event) => {
-        sendToGuest({ t: 'task', task, event: encodeValue(event) as TaskEvent });
-        if (event.type === 'close') tasks.delete(task);
-      });
-      if (control) tasks.set(task, control);
-      void settled.then((result) => {
-        if ('errno' in result || taskApis[message.api] !== 'SocketTask') tasks.delete(task);
-        sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result });
-      });
-    };
-    const taskOperation = (message: Extract<GuestToHost, { t: 'task-op' }>) => {
-      const control = tasks.get(message.task);
-      if (message.op === 'abort') return control?.abort();
-      const params = (decodeValue(message.params ?? {}) ?? {}) as Record<string, unknown>;
-      const answer: Promise<SuccessResult | FailResult> = control
-        ? control.socket(message.op, params)
-        : Promise.resolve(failResult(message.op, Errno.networkFailure, 'the socket is not open (it is closed)'));
-      void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
-    };
-    ws.on('message', (data) => {
-      let message: GuestToHost;
-      try {
-        message = JSON.parse(String(data)) as GuestToHost;
-      } catch {
-        return;
-      }
-      if (message.t === 'call' && message.task !== undefined) {
-        startTask(message, message.task);
-      } else if (message.t === 'task-op') {
-        taskOperation(message);
-      } else if (message.t === 'call') {
-        void session.call(message.api, decodeValue(message.params)).then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
-      } else if (message.t === 'store-image') {
-        const data = decodeValue(message.data);
-        const answer = data instanceof ArrayBuffer && (message.fileType === 'png' || message.fileType === 'jpg')
-          ? session.storeImage(data, message.fileType)
-          : Promise.resolve(failResult('canvasToTempFilePath', Errno.invalidImageData, 'the guest sent no image bytes'));
-        void answer.then((result) => sendToGuest({ t: 'result', id: message.id, result: encodeValue(result) as typeof result }));
-      } else if (message.t === 'prepare') {
-        sendToGuest({ t: 'prepared', id: message.id, answer: encodeValue(session.prepare(message.api, decodeValue(message.params))) as PrepareAnswer });
-      } else session.receive(message);
-    });
-    ws.on('close', () => {
-      stopMocks();
-      stopAppEvents();
-      for (const control of tasks.values()) control.dispose();
-      tasks.clear();
-      session.events.push({ type: 'session', what: 'guest-disconnected' });
-    });
-  }
-
-  function attachShell(ws: WebSocket, session: HostSession): void {
-    const wire = new ShellWire();
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      clearTimeout(quiet);
-      clearTimeout(deadline);
-      quiet = deadline = undefined;
-      if (ws.readyState === ws.OPEN) ws.send(wire.take());
-    };
-    for (const event of session.events.list()) wire.add(event);
-    flush();
-    // Later events go out once the stream has been quiet for SHELL_QUIET_MS, and during a burst at most every
-    // SHELL_MAX_WAIT_MS: each message the shell handles and draws takes CPU from the guest's calls.
-    const stop = session.events.subscribe((event) => {
-      wire.add(event);
-      if (quiet) quiet.refresh();
-      else quiet = setTimeout(flush, SHELL_QUIET_MS);
-      deadline ??= setTimeout(flush, SHELL_MAX_WAIT_MS);
-    });
-    ws.on('close', () => {
-      stop();
-      clearTimeout(quiet);
-      clearTimeout(deadline);
-    });
+  /**
+   * One socket, one HostConnection: text in to dispatch, text out to the socket. A client that does not
+   * read its socket is closed once SEND_BUFFER_LIMIT bytes wait for it, with a message in the event stream.
+   */
+  function carry(ws: WebSocket, session: HostSession, roles: readonly ClientRole[]): void {
+    const connection = session.connect({
+      send: (json) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > SEND_BUFFER_LIMIT) {
+          const why = `ttsim closed a ${connection.clientRole ?? 'client'} socket: it did not read ${ws.bufferedAmount} bytes waiting for it (at most ${SEND_BUFFER_LIMIT})`;
+          session.events.push({ type: 'console', level: 'warn', args: [why] });
+          ws.close(SLOW_READER_CLOSE_CODE, 'ttsim: the client did not read its socket');
+          setTimeout(() => ws.terminate(), 1000).unref();
+          return;
+        }
+        ws.send(json);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    }, roles, (policy) => guestCsp(policy, allowedHosts()));
+    ws.on('message', (data, isBinary) => connection.dispatch(isBinary ? '' : String(data)));
+    ws.on('error', (error) => session.events.push({ type: 'console', level: 'warn', args: [`ttsim closed a ${connection.clientRole ?? 'client'} socket: ${error.message}`] }));
+    ws.on('close', () => connection.close());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -287,18 +240,35 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   };
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/** Bytes waiting to be sent to one socket past which its client counts as not reading (and is closed). */
+const SEND_BUFFER_LIMIT = 16 * 1024 * 1024;
+/** WebSocket close code for a client that did not read its socket (4000–4999 are for applications). */
+const SLOW_READER_CLOSE_CODE = 4002;
+const SOCKETS_PER_SESSION = { guest: 4, control: 8 } as const;
+
+/** The path's segments, percent-decoded; undefined when the encoding is malformed (answered 400). */
+function decodePathParts(pathname: string): string[] | undefined {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body as text, or undefined once it passes `limit` bytes (the rest is read and dropped, so a 413 can be sent). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length']);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

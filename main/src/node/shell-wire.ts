@@ -3,7 +3,8 @@
  * text and provenance only the first time this connection needs it.
  */
 import type { AppliedRule } from '../../../emulator-api/src/common/call.js';
-import { encodeValue, shellRuleKey, type HostEvent, type ShellEvent } from '../common/protocol.js';
+import type { DevtoolsEvent, HostEvent } from '../../../emulator-api/src/protocol/messages.js';
+import { encodeValue, shellRuleKey } from '../../../emulator-api/src/protocol/wire.js';
 
 export class ShellWire {
   private readonly sentRules = new Set<string>();
@@ -18,13 +19,13 @@ export class ShellWire {
   /** The HostToShell message (as JSON), for everything added since the last take. */
   take(): string {
     // A call summary is plain JSON already; other events may hold values JSON cannot carry (encodeValue).
-    const events = this.events.splice(0).map((event) => (event.type === 'call' ? JSON.stringify(this.toShellEvent(event)) : JSON.stringify(encodeValue(event))));
+    const events = this.events.splice(0).map((event) => (event.type === 'call' ? JSON.stringify(this.toDevtoolsEvent(event)) : JSON.stringify(encodeValue(event))));
     const rules = JSON.stringify(encodeValue(this.newRules));
     this.newRules = {};
     return `{"t":"events","rules":${rules},"events":[${events.join(',')}]}`;
   }
 
-  private toShellEvent(event: HostEvent): ShellEvent {
+  private toDevtoolsEvent(event: HostEvent): DevtoolsEvent {
     if (event.type !== 'call') return event;
     const { record } = event;
     for (const rule of record.rules) {

@@ -4,7 +4,9 @@
  */
 import type { AppliedRule } from '../../../emulator-api/src/common/call.js';
 import { WindowedLog, type LogLine } from './windowed-log.js';
-import { EVENTS_KEPT, shellRuleKey, type HostToShell, type ShellEvent } from '../../../main/src/common/protocol.js';
+import type { ControlToHost, DevtoolsEvent, HostToControl } from '../../../emulator-api/src/protocol/messages.js';
+import { PROTOCOL_VERSION } from '../../../emulator-api/src/protocol/version.js';
+import { EVENTS_KEPT, shellRuleKey } from '../../../emulator-api/src/protocol/wire.js';
 
 const config = (window as unknown as { __TTSIM_SHELL__: { sessionId: string } }).__TTSIM_SHELL__;
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -12,7 +14,7 @@ const token = new URLSearchParams(location.search).get('token') ?? '';
 /** The rules the host has described so far, by shellRuleKey. */
 const rules = new Map<string, AppliedRule>();
 
-function line(event: ShellEvent): LogLine | undefined {
+function line(event: DevtoolsEvent): LogLine | undefined {
   const time = new Date(event.time).toISOString().slice(11, 23);
   if (event.type === 'call') {
     const { record } = event;
@@ -37,8 +39,11 @@ const log = new WindowedLog(document.getElementById('log')!, EVENTS_KEPT);
 const url = new URL(`/s/${config.sessionId}/ws?token=${encodeURIComponent(token)}`, location.href);
 url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
 const socket = new WebSocket(url);
+socket.addEventListener('open', () => socket.send(JSON.stringify({ t: 'hello', protocol: PROTOCOL_VERSION, role: 'devtools' } satisfies ControlToHost)));
 socket.addEventListener('message', (message) => {
-  const data = JSON.parse(String(message.data)) as HostToShell;
+  const data = JSON.parse(String(message.data)) as HostToControl;
+  if (data.t === 'refused') return log.append([{ className: 'err', text: `ttsim refused this page: ${data.reason}` }]);
+  if (data.t !== 'events') return;
   for (const [key, rule] of Object.entries(data.rules)) rules.set(key, rule);
   log.append(data.events.map(line).filter((l) => l !== undefined));
 });

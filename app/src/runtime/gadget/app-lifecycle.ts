@@ -4,7 +4,7 @@
  * as the WeChat-compatible family defines them ("该事件与 App.onShow 的回调时机一致").
  */
 import type { AppEventPayloads } from '../../../../emulator-api/src/common/listeners.js';
-import type { GuestEvent } from '../../../../main/src/common/protocol.js';
+import type { GuestEvent } from '../../../../emulator-api/src/protocol/messages.js';
 import type { AppEvents } from '../app-events.js';
 import type { SourcePositions } from './source-positions.js';
 

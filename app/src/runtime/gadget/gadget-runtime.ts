@@ -9,8 +9,8 @@ import { createCanvasRuntime, type CanvasPage } from '../canvas/runtime.js';
 import { createNodeQueryRuntime } from '../selector-query/runtime.js';
 import { gadgetScopeOf, pageScope } from '../selector-query/gadget-scopes.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
-import type { DialogAnswer } from '../ui-overlays.js';
-import type { BootPayload } from '../../../../main/src/common/protocol.js';
+import type { BootPayload } from '../../../../emulator-api/src/protocol/messages.js';
+import type { FailResult, SuccessResult } from '../../../../emulator-api/src/common/callbacks.js';
 import { showErrorOverlay } from './error-overlay.js';
 import { ModuleError, ModuleLoader } from './modules.js';
 import { ComponentRegistry } from './component-registry.js';
@@ -218,30 +218,38 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     }
   };
 
-  const hooks = {
-    setAppVisible,
+  // The host forwards these requests of devtools and automation (emulator-api/src/protocol: guestOps).
+  bridge.answerAutomation({
+    setAppVisible: ({ visible }) => {
+      setAppVisible(visible);
+      return null;
+    },
     whenIdle: async () => {
       await bridge.whenSettled();
       await core.activity.whenIdle();
+      return null;
     },
-    currentPage: () => (router.current ? { path: router.current.route, query: router.current.options } : null),
-    pageData: (path?: string) => router.current?.getData(path),
-    setPageData: (patch: Record<string, unknown>) => router.current?.setData(patch),
+    currentPage: () => (router.current ? { kind: 'gadget', path: router.current.route, query: { ...router.current.options }, root: `[data-ttsim-page="${router.current.route}"]` } : null),
+    pageData: ({ path }) => router.current?.getData(path),
+    setPageData: ({ patch }) => {
+      if (!router.current) throw new Error('no page is open to setData on');
+      router.current.setData(patch);
+      return null;
+    },
     pageStack: () => router.stack.map((p) => p.route),
     modal: () => core.ui.current(),
-    answerDialog: (answer: DialogAnswer) => core.ui.answer(answer),
-    callTT: async (api: string, params: unknown) => {
-      const fn = tt[api] as ((p: unknown) => Promise<unknown>) | undefined;
+    answerDialog: ({ answer }) => core.ui.answer(answer),
+    callTT: async ({ api, params }) => {
+      const fn = tt[api] as ((p: unknown) => Promise<SuccessResult | FailResult>) | undefined;
       if (typeof fn !== 'function') return notEmulatedFail(api);
-      return fn(params).catch((fail: unknown) => fail);
+      return fn(params).catch((fail: FailResult) => fail);
     },
-    toDomSelector,
-    navigate: async (method: string, url: string) => {
-      const fn = tt[method] as (o: unknown) => Promise<unknown>;
-      return fn({ url }).catch((fail: unknown) => fail);
+    domSelector: ({ selector }) => toDomSelector(selector),
+    navigate: async ({ method, url }) => {
+      const fn = tt[method] as (o: unknown) => Promise<SuccessResult | FailResult>;
+      return fn({ url }).catch((fail: FailResult) => fail);
     },
-  };
-  Object.assign(window, { __ttsim: hooks });
+  });
 
   try {
     addStyle(document.head, 'app.ttss');

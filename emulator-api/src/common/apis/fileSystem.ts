@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineApi, type ApiSpec, type BehaviourRule, type FailureRule } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { assumed, documented, type SupportMatrix } from '../types.js';
+import { assumed, documented, inferred, type SupportMatrix } from '../types.js';
 import { ANY_VERSION, docs } from './sources.js';
 
 const pathRules: BehaviourRule[] = [
@@ -9,11 +9,19 @@ const pathRules: BehaviourRule[] = [
   { id: 'path-checked', platforms: 'all', text: 'Every path is normalised; .. or a symlink that leaves its area fails with 201/202, a NUL byte, backslash, percent-encoded separator or unknown scheme with 213.', provenance: assumed('ttsim\'s sandbox; errno meanings documented') },
 ];
 
+/** The store's size limit, for the APIs that write into ttfile://user. */
+const userStoreRule: BehaviourRule = {
+  id: 'user-store-200mb', platforms: 'all',
+  text: 'ttfile://user holds at most 200 MB per app; a write that would pass it fails with errno 208 and leaves the store as it was.',
+  provenance: inferred('Feishu\'s file-system page as quoted in public Feishu gadget write-ups ("本地用户文件 … 每个小程序最多可存储 200MB"); errno 208 "total size limit exceeded" from the errno page, which API gives it is assumed'),
+};
+
 const fsFailures: FailureRule[] = [
   { errno: Errno.fileNotExist, when: 'no file or directory at the path', provenance: documented(docs.errno) },
   { errno: Errno.noReadPermission, when: 'the path leaves its area', provenance: documented(docs.errno) },
   { errno: Errno.noWritePermission, when: 'writing into ttfile://temp or the package, or leaving the area', provenance: documented(docs.fileSystem) },
   { errno: Errno.invalidFilePath, when: 'a malformed path', provenance: documented(docs.errno) },
+  { errno: Errno.totalSizeLimitExceeded, when: 'a write would take ttfile://user past 200 MB', provenance: assumed(docs.errno) },
 ];
 
 /** Documented rows are the same for gadgets and web apps. */
@@ -79,7 +87,7 @@ export const writeFile = fsMethod('writeFile', 'Writes a string or ArrayBuffer t
   z.strictObject({ filePath: z.string().min(1), data: fileData, encoding: encoding.optional() }),
   z.strictObject({}),
   since523,
-  [{ id: 'atomic-write', platforms: 'all', text: 'The file is written under a temporary name and renamed, so a crash never leaves half a file.', provenance: assumed('ttsim guarantee') }]);
+  [{ id: 'atomic-write', platforms: 'all', text: 'The file is written under a temporary name and renamed, so a crash never leaves half a file (a partial file a killed process left is removed by the next session).', provenance: assumed('ttsim guarantee') }, userStoreRule]);
 export const stat = fsMethod('stat', 'Returns the Stats of a file or directory.',
   z.strictObject({ path: z.string().min(1) }),
   z.strictObject({ stats: statsShape }),
@@ -127,6 +135,7 @@ export const saveFile = defineApi({
   behaviours: [
     ...pathRules,
     { id: 'save-moves', platforms: 'all', text: 'The temp file is moved: it no longer exists at its temp path.', provenance: documented(docs.saveFile) },
+    userStoreRule,
     { id: 'save-default-name', platforms: 'all', text: 'Without filePath the file lands at ttfile://user/<its temp name>.', provenance: assumed('the page does not say where an unnamed save goes') },
     { id: 'save-target-user-only', platforms: 'all', text: 'filePath must be inside ttfile://user; other targets fail with 202.', provenance: documented(docs.fileSystem) },
   ],

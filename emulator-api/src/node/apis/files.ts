@@ -6,6 +6,7 @@ import { Errno, TtError } from '../../common/errors.js';
 import type { ApiParsedParams } from '../../common/registry.js';
 import type { NodeCallContext } from '../context.js';
 import { PARTIAL_PREFIX, writeAtomicSync } from '../sandbox.js';
+import { notInPackage } from '../../common/package-files.js';
 
 const READ_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -47,6 +48,8 @@ export function writeFile({ filePath, data, encoding }: ApiParsedParams<'FileSys
   }
   ctx.applyRule('atomic-write');
   const bytes = typeof data === 'string' ? Buffer.from(data, nodeEncoding(encoding ?? 'utf8')) : new Uint8Array(data);
+  ctx.applyRule('user-store-200mb');
+  ctx.sandbox.checkUserStore(target, bytes.byteLength);
   writeAtomicSync(target.hostPath, bytes);
   return {};
 }
@@ -70,7 +73,8 @@ export function stat({ path: guestPath }: ApiParsedParams<'FileSystemManager.sta
 export function readdir({ dirPath }: ApiParsedParams<'FileSystemManager.readdir'>, ctx: NodeCallContext) {
   const target = ctx.sandbox.resolve(dirPath, 'read', { mustExist: true });
   requireDirectory(target.hostPath, dirPath);
-  return { files: fs.readdirSync(target.hostPath).filter((name) => !name.startsWith(PARTIAL_PREFIX)).sort() };
+  const shown = (name: string) => !name.startsWith(PARTIAL_PREFIX) && (target.area !== 'package' || notInPackage(target.relative ? `${target.relative}/${name}` : name) === undefined);
+  return { files: fs.readdirSync(target.hostPath).filter(shown).sort() };
 }
 
 export function unlink({ filePath }: ApiParsedParams<'FileSystemManager.unlink'>, ctx: NodeCallContext) {
@@ -96,6 +100,8 @@ export function saveFile({ tempFilePath, filePath }: ApiParsedParams<'saveFile'>
   if (fs.existsSync(target.hostPath) && fs.statSync(target.hostPath).isDirectory()) {
     throw new TtError(Errno.fileAlreadyExists, `file already exists: ${target.guestPath} is a directory`);
   }
+  ctx.applyRule('user-store-200mb');
+  ctx.sandbox.checkUserStore(target, fs.statSync(source.hostPath).size);
   ctx.applyRule('save-moves');
   try {
     fs.renameSync(source.hostPath, target.hostPath);

@@ -1,0 +1,261 @@
+/**
+ * Every message between the host and its three clients, described once: the guest (a gadget or web app in
+ * its sandboxed frame), the devtools (the simulator page / UI) and automation (the SDK, ttsim/test). The
+ * zod schemas here are what the host validates each incoming message against (HostConnection.dispatch);
+ * the TypeScript types of both sides are inferred from them. The guest and the devtools import this file
+ * with `import type` only (lint enforces it), so their bundles carry no zod.
+ *
+ * Shape, as Playwright's protocol does it: a connection opens with `hello` (protocol version and role);
+ * requests carry an `id` and get one reply; everything else is a one-way event. Requests from devtools and
+ * automation are named operations (`hostOps`, answered by the host; `guestOps`, forwarded to the session's
+ * guest and answered there), each with a params and a result schema.
+ */
+import { z } from 'zod';
+import type { AppliedRule, CallRecord } from '../common/call.js';
+import type { FailResult, SuccessResult } from '../common/callbacks.js';
+import type { AppEvent } from '../common/listeners.js';
+import type { ClientProfile } from '../common/profiles.js';
+import { taskKinds, type TaskEvent } from '../common/tasks.js';
+import { clientRoles } from './version.js';
+
+const id = z.number().int().nonnegative();
+const strings = z.array(z.string()).readonly();
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A success or fail result as the standard object I/O makes it (fail-result.ts builds the fails). */
+const result = z.custom<SuccessResult | FailResult>((v) => isObject(v) && typeof v.errMsg === 'string', 'a result object with errMsg');
+/** A value encoded with wire.encodeValue (ArrayBuffer, Date and methods travel as $ab / $date / $fn). */
+const encoded = z.unknown();
+
+// ── shared pieces ────────────────────────────────────────────────────────────────────────────────────
+
+export const hello = z.object({ t: z.literal('hello'), protocol: z.number(), role: z.enum(clientRoles) });
+export const consoleLevel = z.enum(['log', 'info', 'warn', 'error', 'debug']);
+export type ConsoleLevel = z.infer<typeof consoleLevel>;
+
+export const guestEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lifecycle'), target: z.string(), hook: z.string() }),
+  z.object({ kind: z.literal('render'), page: z.string(), seq: z.number(), ms: z.number() }),
+  z.object({ kind: z.literal('navigation'), method: z.string(), url: z.string(), stack: strings }),
+  z.object({ kind: z.literal('error'), message: z.string(), file: z.string().optional(), line: z.number().optional(), stack: z.string().optional() }),
+  z.object({ kind: z.literal('ui'), what: z.string(), detail: z.unknown() }),
+  /** The frame's Content-Security-Policy stopped a request of the page's own (fetch, image, script, …): the network policy or the sandbox forbids it. */
+  z.object({ kind: z.literal('blocked'), url: z.string(), directive: z.string() }),
+]);
+export type GuestEvent = z.infer<typeof guestEvent>;
+
+/** The outcome of a call the guest ran itself, for the host to record with its rules' provenance. */
+export const guestCallOutcome = z.object({
+  api: z.string(),
+  params: z.unknown(),
+  result,
+  /** Ids of the behaviour rules the guest applied. */
+  rules: strings,
+  startedAt: z.number(),
+  durationMs: z.number(),
+});
+export type GuestCallOutcome = z.infer<typeof guestCallOutcome>;
+
+/** An API as the guest builds it: name, call style, where it runs, and the task object it returns. */
+export const guestApi = z.object({ name: z.string(), style: z.enum(['async', 'sync']), side: z.enum(['host', 'guest']), task: z.enum(taskKinds).optional() });
+export type GuestApi = z.infer<typeof guestApi>;
+export type ProjectKind = 'gadget' | 'webapp';
+
+/** What the guest runtime fetches once at start (boot.json). */
+export const bootPayload = z.object({
+  protocol: z.number(),
+  sessionId: z.string(),
+  profile: z.custom<ClientProfile>(isObject),
+  apis: z.array(guestApi),
+  project: z.object({
+    kind: z.enum(['gadget', 'webapp']),
+    name: z.string(),
+    /** Text files of the package (js, json, ttml, ttss), by package path. */
+    files: z.record(z.string(), z.string()),
+    /** Source maps (JSON) of the JS files the host compiled (ES modules), by package path. */
+    sourceMaps: z.record(z.string(), z.string()).optional(),
+  }),
+  /** Where the guest reaches package and sandbox files over HTTP (ends with a slash). */
+  fileBase: z.string(),
+});
+export type BootPayload = z.infer<typeof bootPayload>;
+
+/** The host's answer to `prepare`: parsed parameters, or the fail result (support check, validation). */
+export type PrepareAnswer = { readonly ok: true; readonly params: unknown } | { readonly ok: false; readonly fail: FailResult };
+/** Answer of the synchronous bridge (sync XHR), used by Sync APIs. */
+export type SyncAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly fail: FailResult };
+
+// ── requests from devtools and automation ────────────────────────────────────────────────────────────
+
+const op = <P extends z.ZodRawShape, R extends z.ZodType>(params: P, reply: R) => ({ params: z.object(params), reply });
+
+/** What automation and the devtools see of the page on top. A web app's page is its document. */
+export const currentPage = z.object({
+  kind: z.enum(['gadget', 'webapp']),
+  /** Gadget: the route (pages/index/index); web app: the document's path under the package (index.html). */
+  path: z.string(),
+  query: z.record(z.string(), z.string()),
+  /** The DOM selector of the page's root element inside the guest frame. */
+  root: z.string(),
+});
+export type CurrentPage = z.infer<typeof currentPage>;
+
+/** What the simulator shows over the page: a modal, action sheet, image viewer, toast or loading. */
+export const overlay = z.object({
+  kind: z.enum(['toast', 'loading', 'modal', 'actionSheet', 'previewImage']),
+  title: z.string(),
+  content: z.string(),
+  buttons: strings,
+  /** The action sheet's items, or the image viewer's URLs. */
+  items: strings,
+});
+export type Overlay = z.infer<typeof overlay>;
+export const dialogAnswer = z.union([z.object({ confirm: z.boolean() }), z.object({ index: z.number().int().nonnegative() })]);
+export type DialogAnswer = z.infer<typeof dialogAnswer>;
+export const navigationMethods = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'] as const;
+
+/** Operations the session's guest answers (forwarded by the host over the guest's socket). */
+export const guestOps = {
+  /** Resolves when the guest has no call in flight and has rendered what came of it. */
+  whenIdle: op({}, z.null()),
+  currentPage: op({}, currentPage.nullable()),
+  /** The page's data (a key path picks one part); a web app's is { title, path, query, hash } of its document. */
+  pageData: op({ path: z.string().optional() }, z.unknown()),
+  /** Gadgets only: Page.setData as the page's own code would call it. */
+  setPageData: op({ patch: z.record(z.string(), z.unknown()) }, z.null()),
+  pageStack: op({}, strings),
+  modal: op({}, overlay.nullable()),
+  /** Presses a button of the open modal / action sheet / viewer; false when there is nothing to answer. */
+  answerDialog: op({ answer: dialogAnswer }, z.boolean()),
+  /** Calls tt.<api>(params) as the page's code would; the success or fail result. */
+  callTT: op({ api: z.string(), params: z.unknown() }, result),
+  navigate: op({ method: z.enum(navigationMethods), url: z.string() }, result),
+  /** A TTML selector (view, .a >>> .b) as the DOM selector that finds it. */
+  domSelector: op({ selector: z.string() }, z.string()),
+  /** The app to the background (false) and back (true): page onHide, App.onHide, tt.onAppHide and back. */
+  setAppVisible: op({ visible: z.boolean() }, z.null()),
+} as const;
+
+const networkPolicy = z.union([z.literal('online'), z.literal('offline'), z.object({ allow: z.array(z.string()) })]);
+
+/** Operations the host answers itself. */
+export const hostOps = {
+  /** One kept event in full (the devtools' log carries summaries; see DevtoolsCallSummary). */
+  event: op({ seq: z.number().int() }, z.custom<HostEvent>(isObject)),
+  /** A static mock answer for an API: success fields, or a fail when it has errno. */
+  mock: op({ api: z.string(), answer: z.record(z.string(), z.unknown()) }, z.null()),
+  restore: op({ api: z.string() }, z.null()),
+  setNetwork: op({ policy: networkPolicy }, z.null()),
+} as const;
+
+export const controlOps = { ...hostOps, ...guestOps } as const;
+export type GuestOp = keyof typeof guestOps;
+export type HostOp = keyof typeof hostOps;
+export type ControlOp = keyof typeof controlOps;
+export type OpParams<O extends ControlOp> = z.infer<(typeof controlOps)[O]['params']>;
+export type OpReply<O extends ControlOp> = z.infer<(typeof controlOps)[O]['reply']>;
+export const isGuestOp = (name: string): name is GuestOp => Object.hasOwn(guestOps, name);
+
+/** A request of devtools or automation; `timeoutMs` / `waitingFor` make a forwarded one fail in time, naming what it waited for. */
+export const controlRequest = z.object({
+  t: z.literal('request'),
+  id,
+  op: z.enum(Object.keys(controlOps) as [ControlOp, ...ControlOp[]]),
+  params: z.record(z.string(), z.unknown()).default({}),
+  timeoutMs: z.number().positive().optional(),
+  waitingFor: z.string().optional(),
+});
+export type ControlRequest = z.input<typeof controlRequest>;
+
+/** The one answer to a request: its value (encoded), or why it failed. */
+export type Reply = { readonly t: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown } | { readonly t: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
+
+// ── guest ⇄ host ─────────────────────────────────────────────────────────────────────────────────────
+
+export const guestToHost = z.discriminatedUnion('t', [
+  hello,
+  /** `task`: the guest's id for the task object the call returns; the host then sends its events as `task` messages. */
+  z.object({ t: z.literal('call'), id, api: z.string(), params: encoded, task: id.optional() }),
+  /** A Sync API over the synchronous channel (an HTTP POST per call): it carries its own protocol version. */
+  z.object({ t: z.literal('call-sync'), protocol: z.number(), api: z.string(), args: z.array(encoded) }),
+  /** abort (no answer), or SocketTask send / close (answered with a `result` for `id`). */
+  z.object({ t: z.literal('task-op'), id, task: id, op: z.enum(['abort', 'send', 'close']), params: encoded.optional() }),
+  /** Outcomes of calls the guest answered itself, in a batch (getStorageSync in a loop is one message, not thousands). */
+  z.object({ t: z.literal('outcomes'), outcomes: z.array(guestCallOutcome) }),
+  guestCallOutcome.extend({ t: z.literal('outcome') }),
+  /** A guest-side API (toast, modal, navigation) asks the host to check support and validate first. */
+  z.object({ t: z.literal('prepare'), id, api: z.string(), params: encoded }),
+  /** canvasToTempFilePath's encoded image ($ab), for the host to write into ttfile://temp; answered with a `result`. */
+  z.object({ t: z.literal('store-image'), id, data: encoded, fileType: z.enum(['png', 'jpg']) }),
+  z.object({ t: z.literal('console'), level: consoleLevel, args: strings }),
+  z.object({ t: z.literal('event'), event: guestEvent }),
+  /** The guest's answer to a forwarded `automation` request: `value` when ok, else `error`. */
+  z.object({ t: z.literal('automation-reply'), id, ok: z.boolean(), value: encoded.optional(), error: z.string().optional() }),
+]);
+export type GuestToHost = z.input<typeof guestToHost>;
+
+export type HostToGuest =
+  | { readonly t: 'welcome'; readonly protocol: number }
+  | { readonly t: 'refused'; readonly reason: string }
+  | { readonly t: 'result'; readonly id: number; readonly result: SuccessResult | FailResult }
+  | { readonly t: 'prepared'; readonly id: number; readonly answer: PrepareAnswer }
+  | { readonly t: 'sync-answer'; readonly answer: SyncAnswer }
+  /** APIs a test or the devtools has mocked: the guest sends those to the host even when it would run them itself. */
+  | { readonly t: 'mocks'; readonly apis: readonly string[] }
+  /** An event of a task the guest holds (headersReceived, progressUpdate, open, message, close, error). */
+  | { readonly t: 'task'; readonly task: number; readonly event: TaskEvent }
+  /** An app-level event the host knows of first (networkStatusChange), for the guest's tt.on<Event> listeners. */
+  | { readonly t: 'app-event'; readonly event: AppEvent; readonly payload: unknown }
+  /**
+   * The network policy changed: the Content-Security-Policy for it, which the guest adds to its document (a
+   * policy can only tighten a loaded page; `relaxes` says a reload is needed to let the page reach more).
+   */
+  | { readonly t: 'csp'; readonly policy: string; readonly relaxes: boolean }
+  /** A request of devtools or automation for the guest to answer (see guestOps). */
+  | { readonly [O in GuestOp]: { readonly t: 'automation'; readonly id: number; readonly op: O; readonly params: OpParams<O> } }[GuestOp];
+
+/** The guest's answers to `automation` requests, one function per operation (a missing one fails to compile). */
+export type GuestAutomation = { readonly [O in GuestOp]: (params: OpParams<O>) => OpReply<O> | Promise<OpReply<O>> };
+
+// ── devtools / automation ⇄ host ─────────────────────────────────────────────────────────────────────
+
+export const controlToHost = z.discriminatedUnion('t', [hello, controlRequest]);
+export type ControlToHost = z.input<typeof controlToHost>;
+
+/** Everything the host records for a session, in order. */
+export type HostEvent = { readonly seq: number; readonly time: number } & (
+  | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean; readonly notEmulated?: true }
+  | { readonly type: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
+  | { readonly type: 'guest'; readonly event: GuestEvent }
+  | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'closed' }
+);
+
+/**
+ * A call as the devtools' log lists it. The full record (params, result) stays on the host: the `event`
+ * operation (or /s/<session>/events/<seq>.json) serves it when a row is opened, as a browser's devtools
+ * fetch a response body. Streaming every result cost the guest's calls CPU and GC (bench/bridge.mjs).
+ * Rules travel as ids; each rule's text and provenance once per connection in the `events` message.
+ */
+export interface DevtoolsCallSummary {
+  readonly seq: number;
+  readonly api: string;
+  readonly durationMs: number;
+  readonly ok: boolean;
+  readonly errno?: CallRecord['errno'];
+  readonly errMsg: string;
+  readonly rules: readonly string[];
+}
+
+/** A host event as the devtools socket carries it. */
+export type DevtoolsEvent =
+  | Exclude<HostEvent, { readonly type: 'call' }>
+  | (Omit<Extract<HostEvent, { readonly type: 'call' }>, 'record'> & { readonly record: DevtoolsCallSummary });
+
+export type HostToControl =
+  | { readonly t: 'welcome'; readonly protocol: number; readonly sessionId: string }
+  | { readonly t: 'refused'; readonly reason: string }
+  | Reply
+  /** Devtools only: new events, and the rules they are the first to refer to (by shellRuleKey). */
+  | { readonly t: 'events'; readonly rules: Readonly<Record<string, AppliedRule>>; readonly events: readonly DevtoolsEvent[] };
+
+/** What a host may send to any client. */
+export type HostMessage = HostToGuest | HostToControl;
