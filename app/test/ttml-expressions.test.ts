@@ -132,6 +132,11 @@ describe('expression sandbox', () => {
     expect(renderError('<view>{{ list.sort() }}</view>', data).message).toMatch(/would change the page data/);
     expect(renderError('<view>{{ list.push(4) }}</view>', data).message).toMatch(/push/);
     expect(data.list).toEqual([3, 1, 2]);
+    // A mutating method passed as a value (read, not called) refuses to run too.
+    const ys = { ys: [1, 2] };
+    expect(renderError('<view>{{ ys.forEach(ys.push, ys) }}</view>', ys).message).toMatch(/would change the page data/);
+    expect(renderError('<view>{{ ys.map(ys.reverse) }}</view>', ys).message).toMatch(/would change the page data/);
+    expect(ys.ys).toEqual([1, 2]);
     expect(evaluate('list.slice().length', data)).toBe('3');
   });
 

@@ -192,3 +192,38 @@ describe('the store and the temp folder', () => {
     await expect(openSession({ appId: '../escape' }, sessions)).rejects.toThrow(/invalid appId/);
   });
 });
+
+describe('ttfile://user over a crash and at its size limit', () => {
+  it('removes the hidden partial file a killed write left behind, at the next session of the app', async () => {
+    const dataDir = tempDataDir();
+    const first = await openSession({ dataDir, appId: 'crashy' }, sessions);
+    const partial = path.join(first.dirs.userDir, '.ttsim-partial-killed-write');
+    fs.writeFileSync(partial, 'half a file');
+    const old = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(partial, old, old);
+    const fresh = path.join(first.dirs.userDir, '.ttsim-partial-in-flight');
+    fs.writeFileSync(fresh, 'a write of another session, now');
+    await openSession({ dataDir, appId: 'crashy' }, sessions);
+    expect(fs.existsSync(partial), 'the stale partial is gone').toBe(false);
+    expect(fs.existsSync(fresh), 'a partial of a write in flight stays').toBe(true);
+  });
+
+  it('fails with errno 208 when a write would take the store past 200 MB, and keeps the store as it was', async () => {
+    const session = await openSession({ appId: 'full' }, sessions);
+    // A sparse file: 200 MB less 8 KB by size, no disk used.
+    const big = path.join(session.dirs.userDir, 'big.bin');
+    fs.closeSync(fs.openSync(big, 'w'));
+    fs.truncateSync(big, 200 * 1024 * 1024 - 8 * 1024);
+    const fsm = session.fileSystemManager;
+    const fail = await failOf(fsm.writeFile({ filePath: 'ttfile://user/one-mb.bin', data: new Uint8Array(1024 * 1024).buffer }));
+    expect(fail).toMatchObject({ errno: 208, errMsg: expect.stringMatching(/^writeFile:fail total size limit exceeded: .*200 MB/) });
+    expect(fs.existsSync(path.join(session.dirs.userDir, 'one-mb.bin'))).toBe(false);
+    expect(fs.readdirSync(session.dirs.userDir).filter((n) => n.startsWith('.ttsim-partial'))).toEqual([]);
+    // Replacing a file counts only the difference; a small write still fits.
+    await fsm.writeFile({ filePath: 'ttfile://user/small.txt', data: 'fits' });
+    expect(fs.readFileSync(path.join(session.dirs.userDir, 'small.txt'), 'utf8')).toBe('fits');
+    const src = await session.importFile(fx.photoJpeg);
+    const saved = await failOf(session.tt.saveFile({ tempFilePath: src }));
+    expect(saved.errno, 'saveFile of a photo would pass the limit too').toBe(208);
+  });
+});

@@ -195,7 +195,7 @@ describe('bounded memory', () => {
     const big = gadget.events.list().filter((e) => e.type === 'console' && e.args[0]!.startsWith('yyyy'));
     expect(big).toHaveLength(3);
     for (const e of big) {
-      const text = (e as { args: string[] }).args[0]!;
+      const text = (e as unknown as { args: string[] }).args[0]!;
       expect(text.length).toBeLessThan(EVENT_STRING_CHARS + 100);
       expect(text).toContain('truncated, 20,971,520 characters in all');
     }
@@ -289,7 +289,7 @@ describe('the package served is what a Feishu package holds', () => {
     expect(await get('app.json')).toBe(200);
     expect(await gadget.call('FileSystemManager.readFile', { filePath: '.env', encoding: 'utf8' })).toMatchObject({ errno: 203 });
     expect(await gadget.call('FileSystemManager.readFile', { filePath: '.git/config', encoding: 'utf8' })).toMatchObject({ errno: 203 });
-    const listing = (await gadget.call('FileSystemManager.readdir', { dirPath: '/' })) as { files: string[] };
+    const listing = (await gadget.call('FileSystemManager.readdir', { dirPath: '/' })) as unknown as { files: string[] };
     expect(listing.files).toContain('app.json');
     expect(listing.files).not.toContain('.env');
     expect(listing.files).not.toContain('node_modules');

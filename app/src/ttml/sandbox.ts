@@ -30,18 +30,32 @@ export function readMember(object: unknown, key: unknown): unknown {
   if (object === null || object === undefined || typeof object === 'function') return undefined;
   const name = propertyKey(key);
   if (typeof name === 'string' && BLOCKED_PROPERTIES.has(name) && !(typeof object === 'object' && Object.hasOwn(object, name))) return undefined;
+  // A mutating method read as a value (ys.forEach(ys.push, ys)) is a stand-in that refuses to run.
+  if (typeof name === 'string' && MUTATING_METHODS.has(name) && (Array.isArray(object) || ArrayBuffer.isView(object))) return refuseMutation(name);
   return (object as Record<string | number, unknown>)[name];
+}
+
+const refusals = new Map<string, () => never>();
+function refuseMutation(name: string): () => never {
+  let refusal = refusals.get(name);
+  if (!refusal) {
+    refusal = () => {
+      throw new Error(`${name}() would change the page data in place: template expressions may not call it`);
+    };
+    refusals.set(name, refusal);
+  }
+  return refusal;
 }
 
 /** `object.key(...args)`; `describe` names the callee for messages. */
 export function callMember(object: unknown, key: unknown, args: unknown[], describe: () => string, offset: number): unknown {
   if (object === null || object === undefined) throw new ExpressionRuntimeError(offset, `cannot call ${describe()}(): its object is ${String(object)}`);
-  const method = readMember(object, key);
-  if (typeof method !== 'function') throw new ExpressionRuntimeError(offset, `${describe()} is not a function`);
   const name = propertyKey(key);
   if (typeof name === 'string' && MUTATING_METHODS.has(name) && (Array.isArray(object) || ArrayBuffer.isView(object))) {
     throw new ExpressionRuntimeError(offset, `${describe()}() would change the page data in place: template expressions may not call ${name}()`);
   }
+  const method = readMember(object, key);
+  if (typeof method !== 'function') throw new ExpressionRuntimeError(offset, `${describe()} is not a function`);
   return invoke(method, object, args, describe, offset);
 }
 

@@ -2,6 +2,9 @@
 
 type Segment = string | number;
 
+/** Keys that lead from a data object to its prototype: a path through one would change every object of the guest. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function parseDataPath(path: string): Segment[] {
   const segments: Segment[] = [];
   const pattern = /([^.[\]]+)|\[(\d+)\]/g;
@@ -14,6 +17,8 @@ export function parseDataPath(path: string): Segment[] {
     consumed = match.index + match[0].length;
   }
   if (consumed !== path.length || segments.length === 0) throw new Error(`invalid setData path ${JSON.stringify(path)}`);
+  const unsafe = segments.find((s) => typeof s === 'string' && UNSAFE_KEYS.has(s));
+  if (unsafe !== undefined) throw new Error(`invalid setData path ${JSON.stringify(path)}: ${String(unsafe)} is not a data key (it would reach the object's prototype)`);
   return segments;
 }
 
