@@ -88,6 +88,29 @@ test.describe('webapp-demo', () => {
     }
   });
 
+  test('the automation SDK drives a web app as it drives a gadget: its page is its document', async () => {
+    const sim = await open({ project: example('webapp-demo'), app: 'webapp', platform: 'android', client: '3.44.0' });
+    try {
+      const page = await sim.currentPage();
+      expect(page.kind).toBe('webapp');
+      expect(page.path).toBe('index.html');
+      expect(await page.data()).toEqual({ title: 'Compress demo (web app)', path: 'index.html', query: {}, hash: '' });
+      expect(await page.data('title')).toBe('Compress demo (web app)');
+      expect(await (await page.$('header')).text()).toBe('Compress an image');
+      sim.chooseFiles([files.png]);
+      await (await page.$('#choose')).tap();
+      expect(await (await page.$('#before .facts')).text()).toMatch(/^PNG · 120 × 80/);
+      await (await page.$('#compress')).tap();
+      // Android returns a PNG unchanged: the page shows the original format.
+      expect(await (await page.$('#after .facts')).text()).toMatch(/^PNG · 120 × 80/);
+      expect(await sim.callTT('getSystemInfo')).toMatchObject({ errMsg: 'getSystemInfo:ok', platform: 'android' });
+      await expect(page.setData({ x: 1 })).rejects.toThrow(/setData applies to gadget pages; a web app's page is its document: .*sim\.frame\(\)/);
+      await expect(sim.navigateTo('pages/other/other')).rejects.toThrow(/tt\.navigateTo applies to gadget pages.*sim\.frame\(\)\.goto/);
+    } finally {
+      await sim.close();
+    }
+  });
+
   test('web app on iOS 3.44.0 turns a PNG into a JPEG', async () => {
     const sim = await open({ project: example('webapp-demo'), app: 'webapp', platform: 'ios', client: '3.44.0' });
     try {

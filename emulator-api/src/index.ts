@@ -1,7 +1,7 @@
 /** ttsim's programmatic API: the tt.* bridge core, usable from plain Node. */
 export { createSession, defaultDataDir, type Session, type SessionOptions } from './node/session.js';
 export type { ImageChooser } from './node/context.js';
-export { apiList, guestApiList, findApi, listApis, listHostApis, topLevelApis, type ApiName, type ApiParams, type ApiResult } from './common/registry.js';
+export { apis, findApi, listApis, listHostApis, taskKindOf, topLevelApis, type ApiName, type ApiParams, type ApiResult } from './common/registry.js';
 export { canIUse, canIUseSchemas, checkApiSupport, checkMatrix } from './common/support.js';
 export { createProfile, DEFAULT_CLIENT, devicePresets, normaliseClientVersion, describeProfile, type ClientProfile, type DeviceFacts } from './common/profiles.js';
 export { Errno, errnoMeaning, TtError } from './common/errors.js';

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { tempDataDir, testTempDir } from '../../emulator-api/test/fixtures.js';
-import type { HostToControl } from '../../emulator-api/src/protocol/messages.js';
+import { hostToControl, hostToGuest, type HostToControl } from '../../emulator-api/src/protocol/messages.js';
 import { PROTOCOL_VERSION } from '../../emulator-api/src/protocol/version.js';
 import { EVENT_STRING_CHARS } from '../src/node/event-budget.js';
 import { Host, type HostSession } from '../src/node/host.js';
@@ -37,9 +37,12 @@ beforeAll(async () => {
   gadget = await host.open({ project, app: 'gadget', platform: 'ios', client: '7.35.0' });
   server = await startServer(host);
 });
+/** Every message the host sent in these tests, checked against the protocol's schema of what it may send. */
+const offSchema: string[] = [];
 afterAll(async () => {
   await server.close();
   await host.closeAll();
+  expect(offSchema, 'messages the host sent that the protocol does not describe').toEqual([]);
 });
 
 const guestWs = () => `ws://127.0.0.1:${server.port}/g/${gadget.id}/${gadget.guestToken}/__ttsim__/ws`;
@@ -52,7 +55,9 @@ async function guestSocket(url = guestWs()) {
   const got: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   ws.on('message', (data) => {
-    got.push(JSON.parse(String(data)) as Record<string, unknown>);
+    const message = JSON.parse(String(data)) as Record<string, unknown>;
+    if (!hostToGuest.safeParse(message).success) offSchema.push(String(data).slice(0, 200));
+    got.push(message);
     for (const w of waiters.splice(0)) w();
   });
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -126,7 +131,10 @@ describe('malformed protocol messages', () => {
   it('a devtools request off the schema gets an error reply; the socket stays usable', async () => {
     const ws = new WebSocket(controlWs());
     const replies: HostToControl[] = [];
-    ws.on('message', (data) => replies.push(JSON.parse(String(data)) as HostToControl));
+    ws.on('message', (data) => {
+      if (!hostToControl.safeParse(JSON.parse(String(data))).success) offSchema.push(String(data).slice(0, 200));
+      replies.push(JSON.parse(String(data)) as HostToControl);
+    });
     await new Promise((resolve) => ws.on('open', resolve));
     ws.send(hello('devtools'));
     ws.send(JSON.stringify({ t: 'request', id: 1, op: 'event', params: { seq: 'x' } }));
@@ -208,6 +216,7 @@ describe('bounded memory', () => {
     const first = new Promise<HostToControl[]>((resolve) => {
       const got: HostToControl[] = [];
       devtools.on('message', (data) => {
+        if (!hostToControl.safeParse(JSON.parse(String(data))).success) offSchema.push(String(data).slice(0, 200));
         got.push(JSON.parse(String(data)) as HostToControl);
         if (got.some((m) => m.t === 'events')) resolve(got);
       });

@@ -4,7 +4,7 @@
  * through the bridge (networkStatusChange); the gadget runtime emits the others (app-lifecycle.ts).
  * Every on / off pair in the registry is built here by one factory, `listenerImplementations`.
  */
-import { listenerApis, listenerArgument, type AppEvent, type AppEventPayloads } from '../../../emulator-api/src/common/listeners.js';
+import { listenerApis, listenerArgument, type AppEvent, type AppEventPayloads, type OffApiName, type OnApiName } from '../../../emulator-api/src/common/listeners.js';
 import type { GuestSyncImplementation } from './tt.js';
 
 type Listener = (payload: unknown) => void;
@@ -52,10 +52,10 @@ export class AppEvents {
  * `listenerArgument(listener)` to check and record. A listener the host refuses (no such API on this
  * platform or client, or not a function) is removed again when its verdict comes.
  */
-export function listenerImplementations(events: AppEvents): Record<string, GuestSyncImplementation> {
-  const implementations: Record<string, GuestSyncImplementation> = {};
+export function listenerImplementations(events: AppEvents): Record<OnApiName | OffApiName, GuestSyncImplementation> {
+  const implementations = {} as Record<OnApiName | OffApiName, GuestSyncImplementation>;
   for (const [name, { event, role }] of listenerApis) {
-    implementations[name] = ({ args, checked }, ctx) => {
+    implementations[name as OnApiName | OffApiName] = ({ args, checked }, ctx) => {
       const listener = args[0];
       ctx.applyRule('listeners');
       if (role === 'off') {

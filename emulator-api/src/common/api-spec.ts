@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ErrnoValue } from './errors.js';
+import type { TaskKind } from './tasks.js';
 import type { Platform, Provenance, SupportMatrix } from './types.js';
 
 /**
@@ -12,6 +13,12 @@ import type { Platform, Provenance, SupportMatrix } from './types.js';
  * - sync: one options object (or positional arguments, see `positional`), returns the result or throws
  */
 export type CallStyle = 'async' | 'sync';
+
+/**
+ * Where an API runs: 'host' in emulator-api's session; 'guest' in the guest runtime, for APIs whose effect
+ * is on the simulated screen (navigation, toasts, modals, canvas). Both validate through their entry.
+ */
+export type ApiSide = 'host' | 'guest';
 
 export interface BehaviourRule {
   /** Unique within the API; recorded with each call that applied it. */
@@ -39,17 +46,17 @@ export interface ApiSpec<
   Params extends z.ZodObject = z.ZodObject,
   Result extends z.ZodType = z.ZodType,
   Style extends CallStyle = CallStyle,
+  Side extends ApiSide = ApiSide,
 > {
   /** Registry name; `FileSystemManager.readFile` for methods of an object returned by another API. */
   readonly name: Name;
   /** The word before `:ok` / `:fail` in errMsg (defaults to the last part of `name`). */
   readonly errMsgName?: string;
   readonly style: Style;
-  /**
-   * Where the API runs: 'host' (default) in emulator-api's session; 'guest' in the guest runtime, for APIs
-   * whose effect is on the simulated screen (navigation, toasts, modals). Both validate through this entry.
-   */
-  readonly side?: 'host' | 'guest';
+  /** Where the API runs (see ApiSide); 'host' when left out. */
+  readonly side?: Side;
+  /** The task object the API returns (request → RequestTask, connectSocket → SocketTask, …), if any. */
+  readonly task?: TaskKind;
   /** For sync APIs called with positional arguments (canIUse(schema)): the parameter names in order. */
   readonly positional?: readonly (keyof z.infer<Params> & string)[];
   readonly summary: string;
@@ -65,9 +72,9 @@ export interface ApiSpec<
   readonly failures: readonly FailureRule[];
 }
 
-export function defineApi<const Name extends string, Params extends z.ZodObject, Result extends z.ZodType, const Style extends CallStyle>(
-  spec: ApiSpec<Name, Params, Result, Style>,
-): ApiSpec<Name, Params, Result, Style> {
+export function defineApi<const Name extends string, Params extends z.ZodObject, Result extends z.ZodType, const Style extends CallStyle, const Side extends ApiSide = 'host'>(
+  spec: ApiSpec<Name, Params, Result, Style, Side>,
+): ApiSpec<Name, Params, Result, Style, Side> {
   const ids = new Set<string>();
   for (const rule of spec.behaviours) {
     if (ids.has(rule.id)) throw new Error(`${spec.name}: duplicate behaviour rule id ${rule.id}`);
@@ -75,6 +82,9 @@ export function defineApi<const Name extends string, Params extends z.ZodObject,
   }
   return spec;
 }
+
+/** Where `spec` runs. */
+export const sideOf = (spec: { readonly side?: ApiSide }): ApiSide => spec.side ?? 'host';
 
 export function errMsgName(spec: ApiSpec): string {
   return spec.errMsgName ?? spec.name.split('.').pop()!;

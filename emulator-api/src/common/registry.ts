@@ -3,7 +3,8 @@
  * `support` output and the README's API table are all derived from it.
  */
 import type { z } from 'zod';
-import type { ApiSpec } from './api-spec.js';
+import { sideOf, type ApiSpec } from './api-spec.js';
+import type { TaskKind } from './tasks.js';
 import { canvasToTempFilePath, createCanvasContext } from './apis/canvas.js';
 import { compressImage } from './apis/compressImage.js';
 import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from './apis/app-services.js';
@@ -23,7 +24,12 @@ import { hideNavigationBarLoading, setBackgroundColor, setBackgroundTextStyle, s
 import { getNetworkType, offNetworkStatusChange, onNetworkStatusChange } from './apis/network-status.js';
 import { offAppHide, offAppShow, offError, offPageNotFound, onAppHide, onAppShow, onError, onPageNotFound } from './apis/app-events.js';
 
-export const apiList = [
+/**
+ * Every API ttsim knows, in one list. Each entry says where it runs (`side`: the host's session, or the
+ * guest runtime for what it draws on the simulated screen) and which task object it returns (`task`).
+ */
+export const apis = [
+  // Run by the host's session (side 'host').
   compressImage,
   chooseImage,
   getImageInfo,
@@ -57,10 +63,7 @@ export const apiList = [
   connectSocket,
   ...storageApis,
   getNetworkType,
-] as const;
-
-/** APIs whose effect is on the simulated screen; the guest runtime implements them (side: 'guest'). */
-export const guestApiList = [
+  // Run by the guest runtime, whose screen they change (side 'guest').
   showToast, hideToast, showLoading, hideLoading, showModal, showActionSheet, previewImage,
   navigateTo, redirectTo, navigateBack, switchTab, reLaunch,
   pageScrollTo, startPullDownRefresh, stopPullDownRefresh, setNavigationBarTitle, setNavigationBarColor, showTabBar, hideTabBar,
@@ -71,10 +74,12 @@ export const guestApiList = [
   createSelectorQuery, createIntersectionObserver, nextTick,
 ] as const;
 
-type AnyListedApi = (typeof apiList)[number] | (typeof guestApiList)[number];
+type AnyListedApi = (typeof apis)[number];
 export type ApiName = AnyListedApi['name'];
 /** APIs that emulator-api's session runs itself. */
-export type HostApiName = (typeof apiList)[number]['name'];
+export type HostApiName = Exclude<AnyListedApi, { side?: 'guest' }>['name'];
+/** APIs the guest runtime runs (it must implement each: see the guest's implementation map). */
+export type GuestApiName = Extract<AnyListedApi, { side?: 'guest' }>['name'];
 export type ApiByName<N extends ApiName> = Extract<AnyListedApi, { name: N }>;
 /** Parameters as the guest passes them. */
 export type ApiParams<N extends ApiName> = z.input<ApiByName<N>['params']>;
@@ -84,7 +89,7 @@ export type ApiResult<N extends ApiName> = z.output<ApiByName<N>['result']>;
 
 const byName: ReadonlyMap<string, ApiSpec> = (() => {
   const map = new Map<string, ApiSpec>();
-  for (const spec of [...apiList, ...guestApiList] as readonly ApiSpec[]) {
+  for (const spec of apis as readonly ApiSpec[]) {
     if (map.has(spec.name)) throw new Error(`registry: ${spec.name} is listed twice`);
     map.set(spec.name, spec);
   }
@@ -97,12 +102,17 @@ export function findApi(name: string): ApiSpec | undefined {
 
 /** Every API ttsim knows, host-side first. */
 export function listApis(): readonly ApiSpec[] {
-  return [...apiList, ...guestApiList] as readonly ApiSpec[];
+  return apis as readonly ApiSpec[];
 }
 
 /** The APIs a plain-Node session runs (no simulated screen). */
 export function listHostApis(): readonly ApiSpec[] {
-  return apiList as readonly ApiSpec[];
+  return listApis().filter((spec) => sideOf(spec) === 'host');
+}
+
+/** The task object `name` returns (request → RequestTask, …), if any. */
+export function taskKindOf(name: string): TaskKind | undefined {
+  return byName.get(name)?.task;
 }
 
 /** APIs a gadget reaches as `tt.<name>` (not the FileSystemManager methods). */

@@ -16,14 +16,6 @@ import { failResult } from './fail-result.js';
 export const taskKinds = ['RequestTask', 'UploadTask', 'DownloadTask', 'SocketTask'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
-/** The APIs that return a task, and which one. */
-export const taskApis: Readonly<Record<string, TaskKind>> = {
-  request: 'RequestTask',
-  uploadFile: 'UploadTask',
-  downloadFile: 'DownloadTask',
-  connectSocket: 'SocketTask',
-};
-
 export type TaskEventType = 'headersReceived' | 'progressUpdate' | 'open' | 'message' | 'close' | 'error';
 
 export interface TaskEvent {

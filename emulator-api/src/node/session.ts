@@ -10,14 +10,13 @@ import * as path from 'node:path';
 import type { ApiSpec } from '../common/api-spec.js';
 import { makeAsyncApi, makeSyncApi, type CallHooks, type CallRecord, type CallRunnerOptions, type Implementation } from '../common/call.js';
 import { createProfile, type ClientProfile, type ProfileOptions } from '../common/profiles.js';
-import { listHostApis } from '../common/registry.js';
+import { listHostApis, taskKindOf } from '../common/registry.js';
 import type { FileSystemManager, Tt } from '../common/tt-types.js';
 import type { ImageChooser, NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
 import { Sandbox } from './sandbox.js';
 import { SimulatedWorld, type JssdkPolicy, type LaunchOptions, type TestUser } from './simulated-world.js';
 import { importIntoTemp, storeEncodedImage } from './temp-files.js';
-import { taskApis } from '../common/tasks.js';
 import type { TaskEvent } from '../common/tasks.js';
 import { NetworkControl, resolveNetworkTimeouts, type NetworkPolicy, type NetworkTimeouts } from './network-policy.js';
 import { StorageStore } from './storage-store.js';
@@ -159,7 +158,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   const byName = new Map<string, (...args: never[]) => unknown>();
   for (const spec of listHostApis()) {
     const [owner, method] = spec.name.split('.') as [string, string | undefined];
-    const taskKind = taskApis[spec.name];
+    const taskKind = spec.task;
     const fn = (taskKind ? taskCalls.buildApi(spec, taskKind) : build(spec)) as (...args: never[]) => unknown;
     byName.set(spec.name, fn);
     if (method === undefined) tt[owner] = fn;
@@ -181,7 +180,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     network,
     storage,
     startTask(api, params, onEvent) {
-      const kind = taskApis[api];
+      const kind = taskKindOf(api);
       if (!kind) throw new Error(`${api} does not return a task`);
       return taskCalls.start(api, params, kind, onEvent);
     },

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { AppliedRule, CallRecord } from '../common/call.js';
 import type { FailResult, SuccessResult } from '../common/callbacks.js';
-import type { AppEvent } from '../common/listeners.js';
+import { appEvents, type AppEvent } from '../common/listeners.js';
 import type { ClientProfile } from '../common/profiles.js';
 import { taskKinds, type TaskEvent } from '../common/tasks.js';
 import { clientRoles } from './version.js';
@@ -213,6 +213,22 @@ export type HostToGuest =
   /** A request of devtools or automation for the guest to answer (see guestOps). */
   | { readonly [O in GuestOp]: { readonly t: 'automation'; readonly id: number; readonly op: O; readonly params: OpParams<O> } }[GuestOp];
 
+/** What the host sends a guest, as a schema: tests check the host's real traffic against it (hostToGuest.parse). */
+export const hostToGuest = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('welcome'), protocol: z.number() }),
+  z.object({ t: z.literal('refused'), reason: z.string() }),
+  z.object({ t: z.literal('result'), id, result }),
+  z.object({ t: z.literal('prepared'), id, answer: z.union([z.object({ ok: z.literal(true), params: encoded }), z.object({ ok: z.literal(false), fail: result })]) }),
+  z.object({ t: z.literal('sync-answer'), answer: z.union([z.object({ ok: z.literal(true), value: encoded }), z.object({ ok: z.literal(false), fail: result })]) }),
+  z.object({ t: z.literal('mocks'), apis: strings }),
+  z.object({ t: z.literal('task'), task: id, event: z.object({ type: z.enum(['headersReceived', 'progressUpdate', 'open', 'message', 'close', 'error']), payload: z.record(z.string(), encoded) }) }),
+  z.object({ t: z.literal('app-event'), event: z.enum(appEvents), payload: encoded }),
+  z.object({ t: z.literal('csp'), policy: z.string(), relaxes: z.boolean() }),
+  z.object({ t: z.literal('automation'), id, op: z.enum(Object.keys(guestOps) as [GuestOp, ...GuestOp[]]), params: z.record(z.string(), encoded) }),
+]);
+/** The typed form of each message (per-operation params) must fit the schema: a change to one without the other fails to compile. */
+export const hostToGuestFitsSchema: HostToGuest extends z.input<typeof hostToGuest> ? true : never = true;
+
 /** The guest's answers to `automation` requests, one function per operation (a missing one fails to compile). */
 export type GuestAutomation = { readonly [O in GuestOp]: (params: OpParams<O>) => OpReply<O> | Promise<OpReply<O>> };
 
@@ -256,6 +272,19 @@ export type HostToControl =
   | Reply
   /** Devtools only: new events, and the rules they are the first to refer to (by shellRuleKey). */
   | { readonly t: 'events'; readonly rules: Readonly<Record<string, AppliedRule>>; readonly events: readonly DevtoolsEvent[] };
+
+/** What the host sends the devtools and automation, as a schema (tests check real traffic against it). */
+export const hostToControl = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('welcome'), protocol: z.number(), sessionId: z.string() }),
+  z.object({ t: z.literal('refused'), reason: z.string() }),
+  z.object({ t: z.literal('reply'), id, ok: z.boolean(), value: encoded.optional(), error: z.string().optional() }),
+  z.object({
+    t: z.literal('events'),
+    rules: z.record(z.string(), z.object({ id: z.string(), text: z.string(), provenance: z.object({ kind: z.enum(['documented', 'inferred', 'assumed']), source: z.string() }) })),
+    events: z.array(z.object({ seq: z.number(), time: z.number(), type: z.enum(['call', 'console', 'guest', 'session']) })).readonly(),
+  }),
+]);
+export const hostToControlFitsSchema: HostToControl extends z.input<typeof hostToControl> ? true : never = true;
 
 /** What a host may send to any client. */
 export type HostMessage = HostToGuest | HostToControl;

@@ -4,17 +4,17 @@
  * stream. The HTTP/WebSocket server and (later) Electron IPC are thin transports over it.
  */
 import { randomBytes } from 'node:crypto';
-import { errMsgName } from '../../../emulator-api/src/common/api-spec.js';
+import { errMsgName, sideOf } from '../../../emulator-api/src/common/api-spec.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { makeCallRecord, prepareGuestCall, recordGuestCall, TtSyncError, type BaseCallContext, type CallRunnerOptions } from '../../../emulator-api/src/common/call.js';
 import { Errno } from '../../../emulator-api/src/common/errors.js';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulated.js';
-import { findApi, listApis } from '../../../emulator-api/src/common/registry.js';
+import { findApi, listApis, taskKindOf } from '../../../emulator-api/src/common/registry.js';
 import { isMockedNetworkRecord } from '../../../emulator-api/src/common/apis/network.js';
 import type { StorageSnapshot } from '../../../emulator-api/src/common/storage-model.js';
 import { checkApiSupport } from '../../../emulator-api/src/common/support.js';
-import { taskApis, type TaskEvent } from '../../../emulator-api/src/common/tasks.js';
+import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
 import { createSession, type Session, type SessionOptions } from '../../../emulator-api/src/index.js';
 import type { ImageChooser } from '../../../emulator-api/src/node/context.js';
@@ -65,7 +65,7 @@ export class HostSession {
   }
 
   boot(fileBase: string): BootPayload {
-    const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: spec.side ?? 'host', ...(taskApis[spec.name] ? { task: taskApis[spec.name] } : {}) }));
+    const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: sideOf(spec), ...(spec.task ? { task: spec.task } : {}) }));
     return {
       protocol: PROTOCOL_VERSION,
       sessionId: this.id,
@@ -81,7 +81,7 @@ export class HostSession {
     const spec = findApi(api);
     const mock = this.mocks.get(api);
     if (mock !== undefined) return this.answerFromMock(api, params, mock);
-    if (!spec || spec.style !== 'async' || (spec.side ?? 'host') !== 'host') {
+    if (!spec || spec.style !== 'async' || sideOf(spec) !== 'host') {
       const fail = notEmulated(api);
       if (!spec) this.recordNotEmulated(api, params, fail, 'host');
       return fail;
@@ -219,7 +219,7 @@ export class HostSession {
 
   /** The task object `api` returns, if any (request → RequestTask, …). */
   taskKindOf(api: string) {
-    return taskApis[api];
+    return taskKindOf(api);
   }
 
   /** The host path of a ttfile:// or package path, checked against the sandbox (throws a TtError). */

@@ -9,6 +9,9 @@ import { createCanvasRuntime, type CanvasPage } from '../canvas/runtime.js';
 import { createNodeQueryRuntime } from '../selector-query/runtime.js';
 import { gadgetScopeOf, pageScope } from '../selector-query/gadget-scopes.js';
 import { startGuestCore, type GuestCore } from '../guest-core.js';
+import type { EveryGuestApi } from '../guest-implementations.js';
+import type { UiOverlays } from '../ui-overlays.js';
+import type { listenerImplementations } from '../app-events.js';
 import type { BootPayload } from '../../../../emulator-api/src/protocol/messages.js';
 import type { FailResult, SuccessResult } from '../../../../emulator-api/src/common/callbacks.js';
 import { showErrorOverlay } from './error-overlay.js';
@@ -178,7 +181,11 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     scopeOf: (value) => gadgetScopeOf(value, () => router.stack),
     currentScope: () => (router.current ? pageScope(router.current) : undefined),
   });
-  const core = startGuestCore(boot, bridge, { ...router.implementations(), ...canvas.implementations(), ...nodeQueries.implementations() } as never);
+  const gadgetImplementations = { ...router.implementations(), ...canvas.implementations(), ...nodeQueries.implementations() };
+  // Every guest-side API of the registry is implemented: by the overlays, the listeners or the maps above.
+  const everyGuestApiImplemented: EveryGuestApi<keyof typeof gadgetImplementations | keyof ReturnType<UiOverlays['implementations']> | keyof ReturnType<typeof listenerImplementations>> = true;
+  void everyGuestApiImplemented;
+  const core = startGuestCore(boot, bridge, gadgetImplementations as never);
   started.core = core;
   const tt = core.tt;
 

@@ -49,7 +49,7 @@ function fsMethod<const Method extends string, Params extends z.ZodObject, Resul
   result: Result,
   support: { matrix: SupportMatrix; provenance: ReturnType<typeof documented> },
   extraRules: BehaviourRule[] = [],
-): [ApiSpec<`FileSystemManager.${Method}`, Params, Result, 'async'>, ApiSpec<`FileSystemManager.${Method}Sync`, Params, z.ZodType, 'sync'>] {
+): [ApiSpec<`FileSystemManager.${Method}`, Params, Result, 'async', 'host'>, ApiSpec<`FileSystemManager.${Method}Sync`, Params, z.ZodType, 'sync', 'host'>] {
   const fields = Object.values(result.shape) as z.ZodType[];
   const syncReturn = fields.length === 1 ? fields[0]! : z.undefined();
   const common = { summary, doc: docs.fileSystem, params, support, behaviours: [...pathRules, ...extraRules], failures: fsFailures };

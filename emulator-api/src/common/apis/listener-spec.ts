@@ -47,7 +47,7 @@ const unsupportedFailure: FailureRule = { errno: Errno.notSupported, when: 'the 
 export function defineListenerApis<const E extends AppEvent>(
   event: E,
   options: ListenerPairOptions,
-): readonly [ApiSpec<OnApiName<E>, typeof onParams, z.ZodUndefined, 'sync'>, ApiSpec<OffApiName<E>, typeof offParams, z.ZodUndefined, 'sync'>] {
+): readonly [ApiSpec<OnApiName<E>, typeof onParams, z.ZodUndefined, 'sync', 'guest'>, ApiSpec<OffApiName<E>, typeof offParams, z.ZodUndefined, 'sync', 'guest'>] {
   const common = {
     style: 'sync' as const,
     side: 'guest' as const,

@@ -49,6 +49,7 @@ const httpFailures: FailureRule[] = [
 ];
 
 export const request = defineApi({
+  task: 'RequestTask',
   name: 'request',
   style: 'async',
   summary: 'Sends an HTTP request from the host and returns the answer (a RequestTask while it runs).',
@@ -78,6 +79,7 @@ export const request = defineApi({
 });
 
 export const uploadFile = defineApi({
+  task: 'UploadTask',
   name: 'uploadFile',
   style: 'async',
   summary: 'Uploads a local file (ttfile:// or package path) as multipart/form-data from the host (an UploadTask while it runs).',
@@ -106,6 +108,7 @@ export const uploadFile = defineApi({
 });
 
 export const downloadFile = defineApi({
+  task: 'DownloadTask',
   name: 'downloadFile',
   style: 'async',
   summary: 'Downloads a URL into ttfile://temp (or filePath) from the host (a DownloadTask while it runs).',
@@ -140,6 +143,7 @@ export const downloadFile = defineApi({
 });
 
 export const connectSocket = defineApi({
+  task: 'SocketTask',
   name: 'connectSocket',
   style: 'async',
   summary: 'Opens a WebSocket from the host and returns its SocketTask (send, close, onOpen, onMessage, onClose, onError).',
