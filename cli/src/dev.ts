@@ -28,11 +28,13 @@ export async function runDev(project: string | undefined, flags: DevFlags, out: 
     client: flags.client,
     ...(flags.device ? { device: flags.device } : {}),
   });
+  // An edit of the project reloads the guest, keeping the profile, the page and its query.
+  session.watchProject();
   const server = await startServer(host, flags.port === undefined ? {} : { port: flags.port });
   out(`ttsim: ${session.project.kind} "${session.project.name}" as ${session.profile.app} on ${session.profile.device.label}, client ${session.profile.client}`);
   out(`ttsim: simulator ready in ${(performance.now() - started).toFixed(0)} ms at`);
-  out(server.shellUrl(session));
-  out('ttsim: listening on 127.0.0.1 only; press Ctrl+C to stop');
+  out(server.devtoolsUrl(session));
+  out('ttsim: listening on 127.0.0.1 only; watching the project for edits; press Ctrl+C to stop');
   return {
     close: async () => {
       await server.close();

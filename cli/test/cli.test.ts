@@ -121,7 +121,11 @@ describe('ttsim dev', () => {
         });
         child.on('exit', (code) => reject(new Error(`ttsim dev exited with ${code}: ${text}`)));
       });
-      const shell = await fetch(url);
+      // The URL opens the devtools; the plain shell (device and log) is beside it.
+      const devtools = await fetch(url);
+      expect(devtools.status).toBe(200);
+      expect(await devtools.text()).toMatch(/<title>ttsim devtools — compress-demo<\/title>[\s\S]*devtools\.js\?token=/);
+      const shell = await fetch(url.replace('/?token=', '/plain?token='));
       expect(shell.status).toBe(200);
       const html = await shell.text();
       expect(html).toContain('sandbox="allow-scripts allow-forms"');

@@ -246,6 +246,124 @@ describe('the protocol at connect', () => {
   });
 });
 
+describe('what the devtools ask of the host', () => {
+  it('lists the sandbox and the package, describes an image, serves its bytes, deletes and clears', async () => {
+    const src = await gadget.session.importFile(fx.photoJpeg);
+    const compressed = (await gadget.call('compressImage', { src, quality: 30 })) as unknown as { tempFilePath: string };
+    await gadget.call('FileSystemManager.writeFile', { filePath: 'ttfile://user/notes.txt', data: 'hello' });
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/s/${gadget.id}/ws?token=${gadget.hostToken}`);
+    const replies = new Map<number, Record<string, unknown>>();
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      if (message.t === 'reply') replies.set(message.id as number, message);
+    });
+    await new Promise((resolve) => ws.on('open', resolve));
+    ws.send(hello('devtools'));
+    let nextId = 1;
+    const ask = async (op: string, params: Record<string, unknown>) => {
+      const id = nextId++;
+      ws.send(JSON.stringify({ t: 'request', id, op, params }));
+      await expect.poll(() => replies.has(id)).toBe(true);
+      return replies.get(id)!;
+    };
+    const session = await ask('session', {});
+    expect(session).toMatchObject({ ok: true, value: { sessionId: gadget.id, project: { name: 'compress-demo', kind: 'gadget' }, guestUrl: expect.stringContaining(`/g/${gadget.id}/`), profile: { platform: 'ios' } } });
+    const temp = (await ask('files', { area: 'temp' })).value as { entries: { path: string; size: number; dir: boolean }[] };
+    expect(temp.entries.map((e) => e.path)).toEqual(expect.arrayContaining([src, compressed.tempFilePath]));
+    const pkg = (await ask('files', { area: 'package' })).value as { entries: { path: string }[] };
+    expect(pkg.entries.map((e) => e.path)).toEqual(expect.arrayContaining(['app.json', 'pages/index/index.ttml']));
+    const info = await ask('fileInfo', { path: compressed.tempFilePath });
+    expect(info).toMatchObject({ ok: true, value: { mime: 'image/jpeg', format: 'jpeg', width: 320, height: 240 } });
+    // The bytes, behind the host token only.
+    const fileUrl = (session.value as { fileUrl: string }).fileUrl;
+    const bytes = await get(`${fileUrl}${encodeURIComponent(compressed.tempFilePath)}`);
+    expect(bytes.status).toBe(200);
+    expect((await sharp(bytes.body).metadata()).format).toBe('jpeg');
+    expect((await get(`/s/${gadget.id}/file?token=${gadget.guestToken}&path=${encodeURIComponent(compressed.tempFilePath)}`)).status).toBe(403);
+    expect((await get(`${fileUrl}${encodeURIComponent('ttfile://temp/../../../etc/passwd')}`)).status).toBe(403);
+    expect((await get(`${fileUrl}${encodeURIComponent('app.json')}&download`)).headers['content-disposition']).toBe('attachment; filename="app.json"');
+    expect(await ask('deleteFile', { path: 'app.json' })).toMatchObject({ ok: false, error: expect.stringContaining('the package is read-only') });
+    expect(await ask('deleteFile', { path: 'ttfile://user/notes.txt' })).toMatchObject({ ok: true });
+    expect(fs.existsSync(path.join(gadget.session.dirs.userDir, 'notes.txt'))).toBe(false);
+    expect(await ask('clearArea', { area: 'temp' })).toMatchObject({ ok: true });
+    expect(fs.readdirSync(gadget.session.dirs.tempDir)).toEqual([]);
+    ws.close();
+  });
+});
+
+describe('the image picker', () => {
+  it('asks the devtools when tt.chooseImage has no queued files, and takes a sample and an upload', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/s/${other.id}/ws?token=${other.hostToken}`);
+    const got: Record<string, unknown>[] = [];
+    ws.on('message', (data) => got.push(JSON.parse(String(data)) as Record<string, unknown>));
+    await new Promise((resolve) => ws.on('open', resolve));
+    ws.send(hello('devtools'));
+    await expect.poll(() => got.some((m) => m.t === 'welcome')).toBe(true);
+    // An upload from disk, kept for the answer.
+    const upload = await new Promise<{ upload: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/s/${other.id}/upload?token=${other.hostToken}&name=${encodeURIComponent('my photo.png')}` }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve(JSON.parse(text) as { upload: string }));
+      });
+      req.on('error', reject);
+      req.end(fs.readFileSync(fx.alphaPng));
+    });
+    expect(upload.upload).toMatch(/\/my_photo\.png$/);
+    const chosen = other.call('chooseImage', { count: 2 });
+    await expect.poll(() => got.find((m) => m.t === 'picker')).toBeTruthy();
+    const request = (got.find((m) => m.t === 'picker') as { request: { id: string; count: number } }).request;
+    expect(request.count).toBe(2);
+    ws.send(JSON.stringify({ t: 'request', id: 1, op: 'pickerSamples', params: {} }));
+    ws.send(JSON.stringify({ t: 'request', id: 2, op: 'answerPicker', params: { id: request.id, chosen: [{ sample: 'exif-rotated' }, { upload: upload.upload }] } }));
+    const result = (await chosen) as unknown as { tempFilePaths: string[] };
+    expect(result.tempFilePaths).toHaveLength(2);
+    expect((await sharp(other.resolve(result.tempFilePaths[0]!)).metadata()).orientation).toBe(6);
+    expect(fs.readFileSync(other.resolve(result.tempFilePaths[1]!)).equals(fs.readFileSync(fx.alphaPng))).toBe(true);
+    await expect.poll(() => got.filter((m) => m.t === 'reply').length).toBe(2);
+    expect((got.find((m) => m.t === 'reply' && m.id === 1) as { value: { id: string }[] }).value.map((s) => s.id)).toEqual(['photo', 'alpha-png', 'exif-rotated', 'animated-gif', 'heic']);
+    // Answering none is a cancel, as a user closing the picker.
+    const cancelled = other.call('chooseImage', {});
+    await expect.poll(() => got.filter((m) => m.t === 'picker').length).toBe(2);
+    const second = (got.filter((m) => m.t === 'picker')[1] as { request: { id: string } }).request;
+    ws.send(JSON.stringify({ t: 'request', id: 3, op: 'answerPicker', params: { id: second.id, chosen: [] } }));
+    expect(await cancelled).toMatchObject({ errno: 1300001 });
+    ws.close();
+    // With no devtools connected, the call is cancelled at once.
+    await expect.poll(async () => ((await other.call('chooseImage', {})) as { errno?: number }).errno, { timeout: 3000 }).toBe(1300001);
+  });
+});
+
+describe('switching the profile', () => {
+  it('relaunches the project under the new profile, keeping ttfile://user, storage, mocks and the network policy', async () => {
+    const first = await host.open({ project: path.join(root, 'examples/compress-demo'), app: 'gadget', platform: 'ios', client: '7.35.0' });
+    await first.call('FileSystemManager.writeFile', { filePath: 'ttfile://user/kept.txt', data: 'kept' });
+    await first.call('setStorage', { key: 'k', data: 'v' });
+    first.mock('getSystemInfo', { platform: 'mocked' });
+    first.setNetwork('offline');
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/s/${first.id}/ws?token=${first.hostToken}`);
+    const reply = new Promise<Record<string, unknown>>((resolve) => ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as Record<string, unknown>;
+      if (message.t === 'reply') resolve(message);
+    }));
+    await new Promise((resolve) => ws.on('open', resolve));
+    ws.send(hello('devtools'));
+    ws.send(JSON.stringify({ t: 'request', id: 1, op: 'relaunch', params: { profile: { platform: 'android', client: '7.39.0' } } }));
+    const answer = (await reply) as { ok: boolean; value: { sessionId: string; devtoolsUrl: string } };
+    expect(answer.ok).toBe(true);
+    const next = host.get(answer.value.sessionId)!;
+    expect(next.profile).toMatchObject({ platform: 'android', client: '7.39.0', app: 'gadget' });
+    expect(next.profile.device.platform).toBe('android');
+    expect(answer.value.devtoolsUrl).toBe(`/s/${next.id}/?token=${next.hostToken}`);
+    expect(await next.call('FileSystemManager.readFile', { filePath: 'ttfile://user/kept.txt', encoding: 'utf8' })).toMatchObject({ data: 'kept' });
+    expect(await next.call('getStorage', { key: 'k' })).toMatchObject({ data: 'v' });
+    expect(await next.call('getSystemInfo', {})).toMatchObject({ platform: 'mocked' });
+    expect(next.networkPolicy).toBe('offline');
+    ws.close();
+    await expect.poll(() => host.get(first.id), { timeout: 3000 }).toBeUndefined();
+  });
+});
+
 describe('mocks', () => {
   it('answer a call instead of emulator-api, and are recorded as mocked', async () => {
     gadget.mock('chooseImage', { tempFilePaths: ['ttfile://temp/mocked.png'], tempFiles: [] });

@@ -25,6 +25,8 @@ export class Bridge {
   private appEventListener: ((event: AppEvent, payload: unknown) => void) | undefined;
   /** How this guest answers the host's forwarded requests of devtools and automation (page, data, dialogs, …). */
   private automation: GuestAutomation | undefined;
+  /** What a reload of the project does (the gadget runtime keeps its page in the URL's hash first). */
+  private reloadHandler: () => void = () => location.reload();
   /** Why the host refused this guest (another protocol version), once it has said so. */
   refused: string | undefined;
 
@@ -80,6 +82,11 @@ export class Bridge {
   /** Delivers the host's app-level events (networkStatusChange) to `listener`, the only one. */
   onAppEvent(listener: (event: AppEvent, payload: unknown) => void): void {
     this.appEventListener = listener;
+  }
+
+  /** Replaces what a project reload does (default: reload the document). */
+  onReload(handler: () => void): void {
+    this.reloadHandler = handler;
   }
 
   /** Answers the host's `automation` requests with `handlers` (one per guest operation; the type makes a missing one a compile error). */
@@ -179,6 +186,10 @@ export class Bridge {
     else if (message.t === 'app-event') this.appEventListener?.(message.event, decodeValue(message.payload));
     else if (message.t === 'automation') void this.automate(message.id, message.op, decodeValue(message.params));
     else if (message.t === 'csp') tightenPolicy(message.policy, message.relaxes);
+    else if (message.t === 'reload') {
+      console.info(`ttsim: reloading after ${message.reason}`);
+      this.reloadHandler();
+    }
     else if (message.t === 'sync-answer') return;
     else {
       const resolve = this.pending.get(message.id);

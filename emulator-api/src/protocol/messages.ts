@@ -113,6 +113,8 @@ export const dialogAnswer = z.union([z.object({ confirm: z.boolean() }), z.objec
 export type DialogAnswer = z.infer<typeof dialogAnswer>;
 export const navigationMethods = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'] as const;
 
+const networkPolicySchema = z.union([z.literal('online'), z.literal('offline'), z.object({ allow: z.array(z.string()).readonly() })]);
+
 /** Operations the session's guest answers (forwarded by the host over the guest's socket). */
 export const guestOps = {
   /** Resolves when the guest has no call in flight and has rendered what came of it. */
@@ -135,16 +137,76 @@ export const guestOps = {
   setAppVisible: op({ visible: z.boolean() }, z.null()),
 } as const;
 
-const networkPolicy = z.union([z.literal('online'), z.literal('offline'), z.object({ allow: z.array(z.string()) })]);
+
+/** A file of the sandbox or the package as the devtools list it. */
+export const fileEntry = z.object({
+  /** The guest path: ttfile://temp/a.jpg, ttfile://user/x/y.txt, or a package path (pages/index/index.ttml). */
+  path: z.string(),
+  size: z.number(),
+  dir: z.boolean(),
+  modifiedMs: z.number(),
+});
+export type FileEntry = z.infer<typeof fileEntry>;
+/** What the devtools show of one file: its sniffed type and, for an image, its format and dimensions. */
+export const fileInfo = z.object({ path: z.string(), size: z.number(), mime: z.string().optional(), format: z.string().optional(), width: z.number().optional(), height: z.number().optional() });
+export type FileInfo = z.infer<typeof fileInfo>;
+export const fileAreas = ['temp', 'user', 'package'] as const;
+export type FileArea = (typeof fileAreas)[number];
+
+/** The session as the devtools show it: project, profile, and where the guest document is. */
+export const sessionInfo = z.object({
+  sessionId: z.string(),
+  project: z.object({ name: z.string(), kind: z.enum(['gadget', 'webapp']) }),
+  appId: z.string(),
+  profile: z.custom<ClientProfile>(isObject),
+  /** The guest frame's URL (path under this host). */
+  guestUrl: z.string(),
+  /** Where the devtools fetch a sandbox or package file (add the guest path, URL-encoded). */
+  fileUrl: z.string(),
+  network: networkPolicySchema,
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+/** A sample image the picker offers (examples/images). */
+export const pickerSample = z.object({ id: z.string(), name: z.string(), description: z.string() });
+export type PickerSample = z.infer<typeof pickerSample>;
+/** tt.chooseImage is waiting for the user: the devtools show the picker and answer with `answerPicker`. */
+export interface PickerRequest {
+  readonly id: string;
+  readonly count: number;
+  readonly sourceType: readonly ('album' | 'camera')[];
+}
 
 /** Operations the host answers itself. */
 export const hostOps = {
+  /** The session's project, profile and URLs. */
+  session: op({}, sessionInfo),
+  /** The files of one area, depth first (folders before their files), at most `limit` of them. */
+  files: op({ area: z.enum(fileAreas), limit: z.number().int().positive().max(100_000).default(5_000) }, z.object({ entries: z.array(fileEntry), truncated: z.boolean() })),
+  /** Size, sniffed type and image dimensions of one file. */
+  fileInfo: op({ path: z.string() }, fileInfo),
+  /** Deletes one file of ttfile://temp or ttfile://user (the package is read-only). */
+  deleteFile: op({ path: z.string() }, z.null()),
+  /** The sample images the picker offers. */
+  pickerSamples: op({}, z.array(pickerSample)),
+  /** Answers a waiting tt.chooseImage: samples and uploaded files (ids from POST /s/<session>/upload) in order; none cancels. */
+  answerPicker: op({ id: z.string(), chosen: z.array(z.object({ sample: z.string().optional(), upload: z.string().optional() })).max(100) }, z.null()),
+  /** Empties ttfile://temp or ttfile://user. */
+  clearArea: op({ area: z.enum(['temp', 'user']) }, z.null()),
+  /**
+   * The same project under another profile: a new session (ttfile://user and storage carry over, they are
+   * kept per app id); answers where its devtools are. This session closes a second later.
+   */
+  relaunch: op(
+    { profile: z.object({ app: z.enum(['gadget', 'webapp']).optional(), platform: z.enum(['android', 'ios', 'pc', 'harmony']).optional(), client: z.string().optional(), device: z.string().optional() }) },
+    z.object({ sessionId: z.string(), devtoolsUrl: z.string() }),
+  ),
   /** One kept event in full (the devtools' log carries summaries; see DevtoolsCallSummary). */
   event: op({ seq: z.number().int() }, z.custom<HostEvent>(isObject)),
   /** A static mock answer for an API: success fields, or a fail when it has errno. */
   mock: op({ api: z.string(), answer: z.record(z.string(), z.unknown()) }, z.null()),
   restore: op({ api: z.string() }, z.null()),
-  setNetwork: op({ policy: networkPolicy }, z.null()),
+  setNetwork: op({ policy: networkPolicySchema }, z.null()),
 } as const;
 
 export const controlOps = { ...hostOps, ...guestOps } as const;
@@ -210,6 +272,8 @@ export type HostToGuest =
    * policy can only tighten a loaded page; `relaxes` says a reload is needed to let the page reach more).
    */
   | { readonly t: 'csp'; readonly policy: string; readonly relaxes: boolean }
+  /** The project changed on disk: reload the document, keeping the page and its query. */
+  | { readonly t: 'reload'; readonly reason: string }
   /** A request of devtools or automation for the guest to answer (see guestOps). */
   | { readonly [O in GuestOp]: { readonly t: 'automation'; readonly id: number; readonly op: O; readonly params: OpParams<O> } }[GuestOp];
 
@@ -224,6 +288,7 @@ export const hostToGuest = z.discriminatedUnion('t', [
   z.object({ t: z.literal('task'), task: id, event: z.object({ type: z.enum(['headersReceived', 'progressUpdate', 'open', 'message', 'close', 'error']), payload: z.record(z.string(), encoded) }) }),
   z.object({ t: z.literal('app-event'), event: z.enum(appEvents), payload: encoded }),
   z.object({ t: z.literal('csp'), policy: z.string(), relaxes: z.boolean() }),
+  z.object({ t: z.literal('reload'), reason: z.string() }),
   z.object({ t: z.literal('automation'), id, op: z.enum(Object.keys(guestOps) as [GuestOp, ...GuestOp[]]), params: z.record(z.string(), encoded) }),
 ]);
 /** The typed form of each message (per-operation params) must fit the schema: a change to one without the other fails to compile. */
@@ -242,7 +307,7 @@ export type HostEvent = { readonly seq: number; readonly time: number } & (
   | { readonly type: 'call'; readonly record: CallRecord; readonly side: 'host' | 'guest'; readonly mocked: boolean; readonly notEmulated?: true }
   | { readonly type: 'console'; readonly level: ConsoleLevel; readonly args: readonly string[] }
   | { readonly type: 'guest'; readonly event: GuestEvent }
-  | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'closed' }
+  | { readonly type: 'session'; readonly what: 'opened' | 'guest-connected' | 'guest-disconnected' | 'reloaded' | 'closed' }
 );
 
 /**
@@ -270,6 +335,8 @@ export type HostToControl =
   | { readonly t: 'welcome'; readonly protocol: number; readonly sessionId: string }
   | { readonly t: 'refused'; readonly reason: string }
   | Reply
+  /** Devtools only: a tt.chooseImage waits for the user to pick (answer with the answerPicker operation). */
+  | { readonly t: 'picker'; readonly request: PickerRequest }
   /** Devtools only: new events, and the rules they are the first to refer to (by shellRuleKey). */
   | { readonly t: 'events'; readonly rules: Readonly<Record<string, AppliedRule>>; readonly events: readonly DevtoolsEvent[] };
 
@@ -278,6 +345,7 @@ export const hostToControl = z.discriminatedUnion('t', [
   z.object({ t: z.literal('welcome'), protocol: z.number(), sessionId: z.string() }),
   z.object({ t: z.literal('refused'), reason: z.string() }),
   z.object({ t: z.literal('reply'), id, ok: z.boolean(), value: encoded.optional(), error: z.string().optional() }),
+  z.object({ t: z.literal('picker'), request: z.object({ id: z.string(), count: z.number(), sourceType: z.array(z.enum(['album', 'camera'])).readonly() }) }),
   z.object({
     t: z.literal('events'),
     rules: z.record(z.string(), z.object({ id: z.string(), text: z.string(), provenance: z.object({ kind: z.enum(['documented', 'inferred', 'assumed']), source: z.string() }) })),

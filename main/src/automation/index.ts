@@ -43,6 +43,10 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
   jssdk?: OpenSessionOptions['jssdk'];
   /** Network policy from the start: 'online' (default), 'offline' or { allow: ['127.0.0.1:8080', '*.example.com'] }. */
   network?: NetworkPolicy;
+  /** Which page holds the guest: 'plain' (default: the device and a log, lightest) or 'devtools' (the React UI). */
+  ui?: 'plain' | 'devtools';
+  /** Reload the guest when a file of the project changes (as `ttsim dev` does), keeping its page and query. */
+  watch?: boolean;
 }
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -354,6 +358,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     ...(options.network ? { network: options.network } : {}),
   });
   for (const [api, answer] of Object.entries(options.mocks ?? {})) session.mock(api, answer);
+  if (options.watch) session.watchProject();
   options.beforeStart?.(session);
   const server = await startServer(host);
   let browser: Browser | undefined;
@@ -363,7 +368,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     const page = await browser.newPage({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
     const sim = new Simulator(host, session, new ProtocolClient(session), server, browser, page, timeoutMs);
     const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-    await page.goto(server.shellUrl(session));
+    await page.goto(options.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session));
     await ready;
     if (session.project.kind === 'gadget') {
       await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });

@@ -19,6 +19,7 @@ import { decodeValue, encodeValue, WIRE_LIMITS, WireError, wireLimitBreach } fro
 import type { HostSession } from './host.js';
 import type { NetworkPolicy } from '../../../emulator-api/src/node/network-policy.js';
 import { ShellWire } from './shell-wire.js';
+import { hostOperations } from './host-operations.js';
 
 /** What a transport gives the dispatcher: a way to send one message (JSON text) and to end the connection. */
 export interface Transport {
@@ -182,7 +183,10 @@ export class HostConnection {
     this.role = message.role;
     if (message.role === 'guest') return this.helloGuest();
     this.send({ t: 'welcome', protocol: PROTOCOL_VERSION, sessionId: this.session.id } satisfies HostToControl);
-    if (message.role === 'devtools') this.streamEvents();
+    if (message.role !== 'devtools') return;
+    this.streamEvents();
+    const stopOffering = this.session.picker?.offer((request) => this.send({ t: 'picker', request }));
+    if (stopOffering) this.stops.push(stopOffering);
   }
 
   // ── the guest ──────────────────────────────────────────────────────────────────────────────────────
@@ -194,6 +198,7 @@ export class HostConnection {
     this.stops.push(
       session.onMocksChanged((apis) => this.send({ t: 'mocks', apis })),
       session.onAppEvent((event, payload) => this.send({ t: 'app-event', event, payload: encodeValue(payload) })),
+      session.onReload((reason) => this.send({ t: 'reload', reason })),
       session.onNetworkPolicy((policy) => {
         if (this.cspFor) this.send({ t: 'csp', policy: this.cspFor(policy), relaxes: policy !== 'offline' });
       }),
@@ -282,35 +287,11 @@ export class HostConnection {
       if (!params.success) throw new Error(`${op}: ${shortIssue(params.error)}`);
       const value = isGuestOp(op)
         ? await this.session.askGuest(op, params.data as never, { ...(message.timeoutMs ? { timeoutMs: message.timeoutMs } : {}), ...(message.waitingFor ? { waitingFor: message.waitingFor } : {}) })
-        : this.hostOp(op, params.data as never);
+        : await (hostOperations[op] as (session: HostSession, params: unknown) => unknown)(this.session, params.data);
       this.send({ t: 'reply', id: message.id, ok: true, value: encodeValue(value) });
     } catch (error) {
       this.send({ t: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
     }
-  }
-
-  private hostOp<O extends Exclude<ControlOp, GuestOp>>(op: O, params: OpParams<O>): unknown {
-    const { session } = this;
-    switch (op) {
-      case 'event': {
-        const { seq } = params as OpParams<'event'>;
-        const event = session.events.get(seq);
-        if (!event) throw new Error(`event ${seq} is not kept (the stream keeps the last ${session.events.capacity})`);
-        return event;
-      }
-      case 'mock': {
-        const { api, answer } = params as OpParams<'mock'>;
-        session.mock(api, answer);
-        return null;
-      }
-      case 'restore':
-        session.restore((params as OpParams<'restore'>).api);
-        return null;
-      case 'setNetwork':
-        session.setNetwork((params as OpParams<'setNetwork'>).policy);
-        return null;
-    }
-    throw new Error(`ttsim bug: no host operation ${op}`);
   }
 
   /** Devtools: the kept events at once, later ones in batches (see DEVTOOLS_QUIET_MS). */

@@ -28,6 +28,11 @@ import type { RequestMock, UrlPattern } from '../../../emulator-api/src/node/net
 import { HostConnection, type Transport } from './host-connection.js';
 import { EventStream } from './event-stream.js';
 import { loadProject, type LoadedProject } from './project.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { ImagePicker } from './image-picker.js';
+import * as path from 'node:path';
+import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
 import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '../../../emulator-api/src/common/fail-result.js';
 
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
@@ -50,14 +55,84 @@ export class HostSession {
   readonly events = new EventStream();
   private readonly mocks = new Map<string, MockAnswer>();
   private readonly mockListeners = new Set<(apis: string[]) => void>();
+  /** The image picker the devtools show when tt.chooseImage finds no queued files. */
+  picker: ImagePicker | undefined;
+
+  /** Opens this project again under another profile (set by the Host that opened this session). */
+  relaunchWith: ((profile: Partial<ProfileOptions>) => Promise<HostSession>) | undefined;
+
   constructor(
     readonly session: Session,
-    readonly project: LoadedProject,
+    private loaded: LoadedProject,
   ) {
     this.id = session.id;
     session.onCall((record) => this.events.push({ type: 'call', record, side: 'host', mocked: isMockedNetworkRecord(record) }));
     session.onCallbackError((api, error) => this.events.push({ type: 'console', level: 'error', args: [`a ${api} callback threw: ${String(error)}`] }));
     this.events.push({ type: 'session', what: 'opened' });
+  }
+
+  /** The project as last read from disk (reloadProject reads it again). */
+  get project(): LoadedProject {
+    return this.loaded;
+  }
+
+  /**
+   * Reads the project folder again (after an edit) and tells the guest to reload, keeping its page and
+   * query. A project that no longer loads (invalid app.json) keeps the last good one and says why in the
+   * event stream; a TTML or JS error shows in the guest's overlay after the reload, as at start.
+   */
+  reloadProject(reason: string): void {
+    try {
+      this.loaded = loadProject(this.loaded.root);
+    } catch (error) {
+      this.events.push({ type: 'console', level: 'error', args: [`ttsim could not reload the project after ${reason}: ${error instanceof Error ? error.message : String(error)}`] });
+      return;
+    }
+    this.events.push({ type: 'session', what: 'reloaded' });
+    for (const listener of this.reloadListeners) listener(reason);
+  }
+
+  /** Hears each project reload (the guest connections tell their guest). */
+  onReload(listener: (reason: string) => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+  private readonly reloadListeners = new Set<(reason: string) => void>();
+
+  /**
+   * Watches the project folder and reloads on an edit (debounced: an editor's save is several events).
+   * Returns the function that stops watching. Files a package never holds (.git, node_modules) are ignored.
+   */
+  watchProject(debounceMs = 120): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = new Set<string>();
+    const watcher = fs.watch(this.loaded.root, { recursive: true }, (_event, file) => {
+      const relative = file === null ? '' : String(file).split(path.sep).join('/');
+      if (relative && notInPackage(relative)) return;
+      changed.add(relative || '(the project folder)');
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const what = [...changed].slice(0, 3).join(', ');
+        changed.clear();
+        this.reloadProject(`an edit of ${what}`);
+      }, debounceMs);
+    });
+    watcher.on('error', (error) => this.events.push({ type: 'console', level: 'warn', args: [`ttsim stopped watching the project: ${error.message}`] }));
+    const stop = () => {
+      clearTimeout(timer);
+      watcher.close();
+      this.stopWatching.delete(stop);
+    };
+    this.stopWatching.add(stop);
+    return stop;
+  }
+  private readonly stopWatching = new Set<() => void>();
+
+  /** Stops what the session runs beside its calls (the project watcher); Host.close calls it. */
+  dispose(): void {
+    for (const stop of [...this.stopWatching]) stop();
+    this.picker?.cancelAll();
+    this.picker?.removeUploads();
   }
 
   get profile() {
@@ -291,6 +366,11 @@ export class HostSession {
     this.session.world.jssdk = policy;
   }
 
+  /** The mocks in force, for a relaunch to carry over. */
+  mockEntries(): [string, MockAnswer][] {
+    return [...this.mocks.entries()];
+  }
+
   mockedApis(): string[] {
     return [...this.mocks.keys()];
   }
@@ -338,6 +418,8 @@ export class Host {
 
   async open(options: OpenSessionOptions): Promise<HostSession> {
     const project = loadProject(options.project);
+    // Without a chooser of the caller's, tt.chooseImage asks the devtools' picker (none connected: a cancel).
+    const picker = options.chooser ? undefined : new ImagePicker(fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-uploads-')));
     const session = await createSession({
       app: options.app,
       platform: options.platform,
@@ -346,7 +428,7 @@ export class Host {
       project: project.root,
       ...(options.appId ?? project.appId ? { appId: options.appId ?? project.appId } : {}),
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
-      ...(options.chooser ? { chooser: options.chooser } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : { chooser: (request) => picker!.choose(request) }),
       ...(options.testUser ? { testUser: options.testUser } : {}),
       ...(options.launch ? { launch: options.launch } : {}),
       ...(options.jssdk ? { jssdk: options.jssdk } : {}),
@@ -354,8 +436,30 @@ export class Host {
       ...(project.networkTimeout ? { networkTimeout: project.networkTimeout } : {}),
     });
     const hostSession = new HostSession(session, project);
+    hostSession.picker = picker;
+    hostSession.relaunchWith = (profile) => this.relaunch(hostSession, options, profile);
     this.sessions.set(hostSession.id, hostSession);
     return hostSession;
+  }
+
+  /**
+   * The same project under another profile (the devtools' profile picker): a new session in the same data
+   * folder, so ttfile://user and storage (kept per app id) carry over; the network policy and mocks too.
+   * The old session closes a moment later, once its clients have heard where to go.
+   */
+  private async relaunch(old: HostSession, options: OpenSessionOptions, profile: Partial<ProfileOptions>): Promise<HostSession> {
+    const next = await this.open({
+      ...options,
+      app: profile.app ?? old.profile.app,
+      platform: profile.platform ?? old.profile.platform,
+      client: profile.client ?? old.profile.client,
+      // A device preset belongs to a platform: a new platform takes its own default.
+      ...(profile.device !== undefined ? { device: profile.device } : profile.platform && profile.platform !== old.profile.platform ? { device: undefined } : { device: old.profile.device.id }),
+      network: old.networkPolicy,
+    });
+    for (const [api, answer] of old.mockEntries()) next.mock(api, answer);
+    setTimeout(() => void this.close(old.id), 1000).unref();
+    return next;
   }
 
   get(id: string): HostSession | undefined {
@@ -370,6 +474,7 @@ export class Host {
     const session = this.sessions.get(id);
     if (!session) return;
     this.sessions.delete(id);
+    session.dispose();
     session.events.push({ type: 'session', what: 'closed' });
     await session.session.close();
   }

@@ -32,6 +32,25 @@ export function shellHtml(session: HostSession, guestBase: string): string {
 }
 
 /**
+ * The devtools page: the React app (renderer/src/devtools) bundled as devtools.js / devtools.css. It learns
+ * everything else (project, profile, guest URL) over the protocol, with the host token from its own URL.
+ */
+export function devtoolsHtml(session: HostSession): string {
+  const token = `?token=${session.hostToken}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ttsim devtools — ${escapeHtml(session.project.name)}</title>
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="devtools.css${token}">
+</head>
+<body>
+  <div id="root"></div>
+  <script>window.__TTSIM_DEVTOOLS__ = ${JSON.stringify({ sessionId: session.id })};</script>
+  <script src="devtools.js${token}"></script>
+</body></html>`;
+}
+
+/**
  * A gadget's text is set in the phone's system font (PingFang SC on iOS, Roboto / Noto on Android), not a
  * browser's serif default (assumed from how the clients render; a page's own TTSS overrides it).
  */

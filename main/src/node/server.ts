@@ -4,9 +4,12 @@
  * socket carries a per-session token: the host token for the devtools and automation, the guest token (a
  * capability for the session's bridge and its own files, nothing else) for the sandboxed guest.
  *
- *   /s/<session>/?token=H            simulator shell (plain page; the devtools UI comes later)
+ *   /s/<session>/?token=H            the devtools (React: simulator, API log, files, console)
+ *   /s/<session>/plain?token=H       the plain simulator shell (a log beside the device; the automation SDK's default)
  *   /s/<session>/ws?token=H          devtools / automation socket (hello as devtools: the event stream, calls as summaries)
  *   /s/<session>/events.json?token=H all kept events in full; events/<seq>.json one of them
+ *   /s/<session>/file?token=H&path=P a ttfile:// or package file for the devtools (&download to save it)
+ *   /s/<session>/upload?token=H&name=N POST: a file from disk for the image picker (answers its upload id)
  *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
  *   /g/<session>/<G>/__ttfile__/…    ttfile://temp/… and ttfile://user/… files
  *   /g/<session>/<G>/<path>          package files (web-app HTML gets the h5sdk script injected)
@@ -21,7 +24,7 @@ import { isTtError } from '../../../emulator-api/src/common/errors.js';
 import { encodeValue, WIRE_LIMITS } from '../../../emulator-api/src/protocol/wire.js';
 import type { ClientRole } from '../../../emulator-api/src/protocol/version.js';
 import type { Host, HostSession } from './host.js';
-import { shellHtml, gadgetHtml } from './pages.js';
+import { devtoolsHtml, gadgetHtml, shellHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
 import { guestCsp } from './guest-csp.js';
@@ -30,7 +33,10 @@ export interface RunningServer {
   readonly port: number;
   /** http://127.0.0.1:<port> */
   readonly origin: string;
+  /** The plain simulator page (the device and a log): what the automation SDK opens by default. */
   shellUrl(session: HostSession): string;
+  /** The devtools (React UI): what `ttsim dev` opens. */
+  devtoolsUrl(session: HostSession): string;
   guestBase(session: HostSession): string;
   close(): Promise<void>;
 }
@@ -55,6 +61,9 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
   res.end(body);
 }
+
+/** The devtools page loads only from this host; the guest runs in its own sandboxed frame (guest-csp.ts). */
+const DEVTOOLS_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-src 'self'; object-src 'none'; base-uri 'none'" };
 
 /** Guest responses may be read by the sandboxed (opaque-origin) iframe: the guest token in the URL is the credential. */
 const guestCors = { 'access-control-allow-origin': '*' };
@@ -84,14 +93,36 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     if (scope === 's') {
       if (!sameToken(url.searchParams.get('token'), session.hostToken)) return send(res, 403, 'ttsim: this URL needs the session token');
       const rest = parts.slice(2).join('/');
-      if (rest === '') return send(res, 200, shellHtml(session, guestBaseOf(session)), MIME['.html']);
+      // The devtools (React) at the session URL; the plain shell (a log beside the device) at plain/.
+      if (rest === '') return send(res, 200, devtoolsHtml(session), MIME['.html'], DEVTOOLS_CSP);
+      if (rest === 'plain') return send(res, 200, shellHtml(session, guestBaseOf(session)), MIME['.html']);
       if (rest === 'events.json') return send(res, 200, JSON.stringify(encodeValue(session.events.list())), MIME['.json']);
       const one = /^events\/(\d+)\.json$/.exec(rest);
       if (one) {
         const event = session.events.get(Number(one[1]));
         return event ? send(res, 200, JSON.stringify(encodeValue(event)), MIME['.json']) : send(res, 404, `ttsim: event ${one[1]} is not kept (the stream keeps the last ${session.events.capacity})`);
       }
-      if (rest === 'shell.js') return sendFile(res, path.join(assets(), 'shell.js'));
+      if (rest === 'shell.js' || rest === 'devtools.js' || rest === 'devtools.css') return sendFile(res, path.join(assets(), rest));
+      if (rest === 'upload' && req.method === 'POST') {
+        // A file from the user's disk for the image picker: kept for this session, answered with its id.
+        if (!session.picker) return send(res, 409, 'ttsim: this session answers tt.chooseImage with its own chooser');
+        const body = await readBodyBytes(req, WIRE_LIMITS.messageBytes);
+        if (body === undefined) return send(res, 413, `ttsim: an upload may be at most ${WIRE_LIMITS.messageBytes} bytes`, undefined, { connection: 'close' });
+        const id = session.picker.upload(url.searchParams.get('name') ?? 'upload', body);
+        return send(res, 200, JSON.stringify({ upload: id }), MIME['.json']);
+      }
+      if (rest === 'file') {
+        // A sandbox or package file for the devtools (previews, downloads): the same path checks as the guest's.
+        const guestPath = url.searchParams.get('path') ?? '';
+        let hostPath: string;
+        try {
+          hostPath = session.resolve(guestPath);
+        } catch (error) {
+          return send(res, isTtError(error) && error.errno === 203 ? 404 : 403, `ttsim: ${(error as Error).message}`);
+        }
+        const download: Record<string, string> = url.searchParams.has('download') ? { 'content-disposition': `attachment; filename="${path.basename(hostPath).replace(/["\\]/g, '_')}"` } : {};
+        return sendFile(res, hostPath, download);
+      }
       return send(res, 404, 'ttsim: not found');
     }
 
@@ -228,7 +259,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   return {
     port,
     origin,
-    shellUrl: (session) => `${origin}/s/${session.id}/?token=${session.hostToken}`,
+    shellUrl: (session) => `${origin}/s/${session.id}/plain?token=${session.hostToken}`,
+    devtoolsUrl: (session) => `${origin}/s/${session.id}/?token=${session.hostToken}`,
     guestBase: (session) => `${origin}${guestBaseOf(session)}`,
     close: () =>
       new Promise<void>((resolve) => {
@@ -256,7 +288,12 @@ function decodePathParts(pathname: string): string[] | undefined {
 }
 
 /** The body as text, or undefined once it passes `limit` bytes (the rest is read and dropped, so a 413 can be sent). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
+  return (await readBodyBytes(req, limit))?.toString('utf8');
+}
+
+/** The body's bytes, or undefined once it passes `limit` bytes. */
+function readBodyBytes(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length']);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -268,7 +305,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | un
       if (!tooLarge) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -225,6 +225,12 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     }
   };
 
+  bridge.onReload(() => {
+    const current = router.current;
+    if (current) location.hash = `ttsim-page=${encodeURIComponent(current.route + queryString(current.options))}`;
+    location.reload();
+  });
+
   // The host forwards these requests of devtools and automation (emulator-api/src/protocol: guestOps).
   bridge.answerAutomation({
     setAppVisible: ({ visible }) => {
@@ -261,16 +267,33 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
   try {
     addStyle(document.head, 'app.ttss');
     if (files['app.js'] !== undefined) loader.load('app.js');
-    const launch = { path: appJson.entryPagePath ?? appJson.pages[0]!, query: {}, scene: 1000 };
+    // After a hot reload the page that was open comes back, with its query (kept in the hash, see onReload).
+    const reopened = reopenedPage(appJson.pages);
+    const launch = { path: reopened?.route ?? appJson.entryPagePath ?? appJson.pages[0]!, query: reopened?.query ?? {}, scene: 1000 };
     core.emit({ kind: 'lifecycle', target: 'App', hook: 'onLaunch' });
     const onLaunch = appInstance?.onLaunch;
     if (typeof onLaunch === 'function') (onLaunch as (o: unknown) => void).call(appInstance, launch);
     started.app.show(launch);
-    router.launch();
+    router.launch(reopened?.url);
   } catch (error) {
     reportError(error, 'launch');
   }
   document.addEventListener('visibilitychange', () => setAppVisible(!document.hidden));
   // An error no handler caught (a timer's callback): App.onError and tt.onError hear it too.
   window.addEventListener('error', (event) => started.app!.error(event.error === undefined || event.error === null ? event.message : errorText(event.error, positions)));
+}
+
+const queryString = (query: Readonly<Record<string, string>>) => {
+  const text = new URLSearchParams(query).toString();
+  return text ? `?${text}` : '';
+};
+
+/** The page a hot reload asked to reopen (#ttsim-page=<route?query>), if it is still one of the app's pages. */
+function reopenedPage(pages: readonly string[]): { url: string; route: string; query: Record<string, string> } | undefined {
+  const match = /^#ttsim-page=(.+)$/.exec(location.hash);
+  if (!match) return undefined;
+  const url = decodeURIComponent(match[1]!);
+  const [route = '', search = ''] = url.split('?');
+  if (!pages.includes(route)) return undefined;
+  return { url, route, query: Object.fromEntries(new URLSearchParams(search)) };
 }
