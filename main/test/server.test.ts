@@ -282,6 +282,11 @@ describe('what the devtools ask of the host', () => {
     expect((await get(`/s/${gadget.id}/file?token=${gadget.guestToken}&path=${encodeURIComponent(compressed.tempFilePath)}`)).status).toBe(403);
     expect((await get(`${fileUrl}${encodeURIComponent('ttfile://temp/../../../etc/passwd')}`)).status).toBe(403);
     expect((await get(`${fileUrl}${encodeURIComponent('app.json')}&download`)).headers['content-disposition']).toBe('attachment; filename="app.json"');
+    const matrix = (await ask('apiMatrix', {})).value as { name: string; calls: number; support: { matrix: { webapp: { pc: string } } }; behaviours: { id: string; provenance: { kind: string } }[] }[];
+    const compress = matrix.find((m) => m.name === 'compressImage')!;
+    expect(compress.calls).toBeGreaterThanOrEqual(1);
+    expect(compress.support.matrix.webapp.pc).toBe('3.47.0');
+    expect(compress.behaviours.find((b) => b.id === 'ios-always-jpeg')?.provenance.kind).toBe('documented');
     expect(await ask('deleteFile', { path: 'app.json' })).toMatchObject({ ok: false, error: expect.stringContaining('the package is read-only') });
     expect(await ask('deleteFile', { path: 'ttfile://user/notes.txt' })).toMatchObject({ ok: true });
     expect(fs.existsSync(path.join(gadget.session.dirs.userDir, 'notes.txt'))).toBe(false);

@@ -177,6 +177,21 @@ export interface PickerRequest {
   readonly sourceType: readonly ('album' | 'camera')[];
 }
 
+const provenanceSchema = z.object({ kind: z.enum(['documented', 'inferred', 'assumed']), source: z.string() });
+const matrixRow = z.object({ android: z.string().nullable(), ios: z.string().nullable(), pc: z.string().nullable(), harmony: z.string().nullable() });
+/** One API as the devtools' matrix shows it: where it is supported and which rules differ by platform, with provenance. */
+export const apiMatrixEntry = z.object({
+  name: z.string(),
+  summary: z.string(),
+  doc: z.string(),
+  side: z.enum(['host', 'guest']),
+  support: z.object({ matrix: z.object({ gadget: matrixRow, webapp: matrixRow }), provenance: provenanceSchema }),
+  behaviours: z.array(z.object({ id: z.string(), platforms: z.union([z.literal('all'), z.array(z.enum(['android', 'ios', 'pc', 'harmony']))]), text: z.string(), provenance: provenanceSchema })),
+  /** How often this session called it so far. */
+  calls: z.number(),
+});
+export type ApiMatrixEntry = z.infer<typeof apiMatrixEntry>;
+
 /** Operations the host answers itself. */
 export const hostOps = {
   /** The session's project, profile and URLs. */
@@ -187,6 +202,8 @@ export const hostOps = {
   fileInfo: op({ path: z.string() }, fileInfo),
   /** Deletes one file of ttfile://temp or ttfile://user (the package is read-only). */
   deleteFile: op({ path: z.string() }, z.null()),
+  /** The registry's matrix and rules of `apis` (default: every API this session has called), for the devtools' Matrix panel. */
+  apiMatrix: op({ apis: z.array(z.string()).max(1000).optional() }, z.array(apiMatrixEntry)),
   /** The sample images the picker offers. */
   pickerSamples: op({}, z.array(pickerSample)),
   /** Answers a waiting tt.chooseImage: samples and uploaded files (ids from POST /s/<session>/upload) in order; none cancels. */

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
+import { sideOf } from '../../../emulator-api/src/common/api-spec.js';
+import { findApi } from '../../../emulator-api/src/common/registry.js';
 import { readHeader, sniff } from '../../../emulator-api/src/node/images.js';
 import { PARTIAL_PREFIX } from '../../../emulator-api/src/node/sandbox.js';
 import type { FileArea, FileEntry, HostOp, OpParams, OpReply } from '../../../emulator-api/src/protocol/messages.js';
@@ -103,6 +105,24 @@ export const hostOperations: HostOperations = {
     if (!session.relaunchWith) throw new Error('this session cannot be relaunched (it was not opened by a Host)');
     const next = await session.relaunchWith(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
     return { sessionId: next.id, devtoolsUrl: `/s/${next.id}/?token=${next.hostToken}` };
+  },
+  apiMatrix: (session, { apis }) => {
+    const calls = new Map<string, number>();
+    for (const event of session.events.list()) if (event.type === 'call') calls.set(event.record.api, (calls.get(event.record.api) ?? 0) + 1);
+    const names = apis ?? [...calls.keys()];
+    return names.flatMap((name) => {
+      const spec = findApi(name);
+      if (!spec) return [];
+      return [{
+        name: spec.name,
+        summary: spec.summary,
+        doc: spec.doc,
+        side: sideOf(spec),
+        support: spec.support,
+        behaviours: spec.behaviours.map(({ id, platforms, text, provenance }) => ({ id, platforms: platforms === 'all' ? 'all' as const : [...platforms], text, provenance })),
+        calls: calls.get(spec.name) ?? 0,
+      }];
+    });
   },
   pickerSamples: () => pickerSamples.map(({ id, name, description }) => ({ id, name, description })),
   answerPicker: (session, { id, chosen }) => {
