@@ -48,7 +48,8 @@ describe('listenerImplementations: one factory for every on / off pair', () => {
     const checked = new Promise<FailResult | undefined>((resolve) => (refuse = resolve));
     const { rules, ctx: context } = ctx();
     expect(implementations.onNetworkStatusChange!({ args: [listener], checked }, context)).toEqual({ params: { callback: 'function' }, value: undefined });
-    expect(rules).toEqual(['listeners']);
+    // The shared rule, then the event's own: when the added listener runs (status-change).
+    expect(rules).toEqual(['listeners', 'status-change']);
     events.emit('networkStatusChange', { isConnected: false, networkType: 'none' });
     expect(listener).toHaveBeenCalledWith({ isConnected: false, networkType: 'none' });
     refuse({ errMsg: 'onNetworkStatusChange:fail not supported', errno: 103, errString: 'feature not supported' });
@@ -64,9 +65,16 @@ describe('listenerImplementations: one factory for every on / off pair', () => {
     implementations.onError!({ args: [() => {}], checked: accepted }, ctx().ctx);
     await accepted;
     expect(events.count('error')).toBe(1);
-    expect(implementations.onError!({ args: [42], checked: accepted }, ctx().ctx).params).toEqual({ callback: 42 });
+    const refused = ctx();
+    expect(implementations.onError!({ args: [42], checked: accepted }, refused.ctx).params).toEqual({ callback: 42 });
+    // The event's rules describe a listener that is added; a non-function adds nothing.
+    expect(refused.rules).toEqual(['listeners']);
     expect(implementations.onError!({ args: [{ a: 1 }], checked: accepted }, ctx().ctx).params).toEqual({ callback: 'object' });
     expect(events.count('error')).toBe(1);
+    const added = ctx();
+    implementations.onError!({ args: [() => {}], checked: accepted }, added.ctx);
+    expect(added.rules).toEqual(['listeners', 'uncaught-errors', 'api-failures-not-errors']);
+    expect(events.count('error')).toBe(2);
   });
 
   it('off with a function removes it, off with none removes all and sends no argument', () => {
@@ -77,7 +85,9 @@ describe('listenerImplementations: one factory for every on / off pair', () => {
     const b = () => {};
     implementations.onAppHide!({ args: [a], checked: never }, ctx().ctx);
     implementations.onAppHide!({ args: [b], checked: never }, ctx().ctx);
-    expect(implementations.offAppHide!({ args: [a], checked: never }, ctx().ctx).params).toEqual({ callback: 'function' });
+    const off = ctx();
+    expect(implementations.offAppHide!({ args: [a], checked: never }, off.ctx).params).toEqual({ callback: 'function' });
+    expect(off.rules).toEqual(['listeners']);
     expect(events.count('appHide')).toBe(1);
     expect(implementations.offAppHide!({ args: [], checked: never }, ctx().ctx).params).toEqual({});
     expect(events.count('appHide')).toBe(0);

@@ -167,10 +167,39 @@ describe('the navigation bar spinner and the window background', () => {
     const indicator = () => g.root.querySelector<HTMLElement>('[data-ttsim-refresh]')!;
     expect(indicator().style.background).toMatch(/#eeeeee|rgb\(238, 238, 238\)/);
     expect(indicator().style.color).toMatch(/#8f959e|rgb\(143, 149, 158\)/);
+    g.rules.length = 0;
     g.call('setBackgroundColor', { backgroundColor: '#111111', backgroundColorTop: '#222222' });
+    // The page's first call replaces the window config it showed until then; a second one does not.
+    expect(g.rules).toEqual(['window-background', 'window-config']);
+    g.rules.length = 0;
+    g.call('setBackgroundColor', { backgroundColorBottom: '#333333' });
+    expect(g.rules).toEqual(['window-background']);
     g.call('setBackgroundTextStyle', { textStyle: 'light' });
     expect(indicator().style.background).toMatch(/#222222|rgb\(34, 34, 34\)/);
     expect(indicator().style.color).toMatch(/#ffffff|rgb\(255, 255, 255\)/);
+  });
+});
+
+describe('navigateBack', () => {
+  it('a delta past the first page stops there, and says so', () => {
+    const g = open({ pages: ['pages/home/home', 'pages/list/list', 'pages/detail/detail'] });
+    g.router.launch();
+    g.call('navigateTo', { url: '/pages/list/list' });
+    g.call('navigateTo', { url: '/pages/detail/detail' });
+    g.rules.length = 0;
+    g.call('navigateBack', { delta: 2 });
+    expect(g.router.stack.map((page) => page.route)).toEqual(['pages/home/home']);
+    expect(g.rules).not.toContain('back-stops-at-first');
+    g.call('navigateTo', { url: '/pages/list/list' });
+    g.call('navigateTo', { url: '/pages/detail/detail' });
+    g.rules.length = 0;
+    g.call('navigateBack', { delta: 5 });
+    expect(g.router.stack.map((page) => page.route)).toEqual(['pages/home/home']);
+    expect(g.rules).toEqual(['page-stack', 'back-stops-at-first']);
+    g.rules.length = 0;
+    g.call('navigateBack', {});
+    expect(g.router.stack.map((page) => page.route)).toEqual(['pages/home/home']);
+    expect(g.rules).toContain('back-stops-at-first');
   });
 });
 

@@ -185,10 +185,25 @@ describe('SelectorQuery answers', () => {
 
   it('fields({ node }) is not emulated: left out with a warning', async () => {
     const g = open();
-    const { query } = runtime(g);
+    const { query, rules } = runtime(g);
     const [info] = await exec(query().select('#p1').fields({ id: true, node: true } as never));
     expect(info).toEqual({ id: 'p1' });
     expect(g.warnings.some((w) => w.includes('node is not emulated by ttsim'))).toBe(true);
+    expect(rules).toContain('node-not-emulated');
+  });
+
+  it('records the rules of what the query asked for', async () => {
+    const g = open();
+    const rulesOf = async (build: (query: SelectorQuery) => SelectorQuery) => {
+      const { query, rules } = runtime(g);
+      await exec(build(query()));
+      // The host records each rule once.
+      return [...new Set(rules)];
+    };
+    expect(await rulesOf((q) => q.select('#p1').boundingClientRect())).toEqual(['page-scope', 'selectors', 'rect-in-page-px', 'dataset-values', 'exec-after-render']);
+    expect(await rulesOf((q) => q.selectAll('#sv').scrollOffset())).toEqual(['page-scope', 'selectors', 'scroll-offset', 'dataset-values', 'exec-after-render']);
+    expect(await rulesOf((q) => q.selectViewport().fields({ size: true }))).toEqual(['page-scope', 'rect-in-page-px', 'fields', 'exec-after-render']);
+    expect(await rulesOf((q) => q.select('#p1').fields({ id: true }))).toEqual(['page-scope', 'selectors', 'fields', 'exec-after-render']);
   });
 
   it('a selector the browser cannot parse matches nothing and logs an error', async () => {

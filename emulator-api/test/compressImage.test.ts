@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform, Session } from '../src/index.js';
+import type { CallRecord, Platform, Session } from '../src/index.js';
 import { makeFixtures, type Fixtures } from './fixtures.js';
 import { failOf, openSession } from './helpers.js';
 
@@ -165,6 +165,23 @@ describe('compressImage fails clearly on bad input', () => {
     expect(fail).toMatchObject({ errno: 104, errString: 'invalid parameter' });
     expect(fail.errMsg).toMatch(/^compressImage:fail parameter error: /);
     expect(fail.errMsg).toMatch(message);
+  });
+
+  it('records the quality-out-of-range rule with a quality that fails validation (its `validates` rule)', async () => {
+    const session = await openSession({}, sessions);
+    const records: CallRecord[] = [];
+    session.onCall((record) => records.push(record));
+    const src = await session.importFile(fx.photoJpeg);
+    expect(await failOf(session.tt.compressImage({ src, quality: 0 }))).toMatchObject({ errno: 104 });
+    await session.tt.compressImage({ src, quality: 50 });
+    expect(await failOf(session.tt.compressImage({ src: '' }))).toMatchObject({ errno: 104 });
+    expect(records.map((record) => [record.errno, record.rules.map((rule) => rule.id).includes('quality-out-of-range')])).toEqual([
+      [104, true],
+      [undefined, false],
+      // A failing src is not a quality problem.
+      [104, false],
+    ]);
+    expect(records[0]!.rules.find((rule) => rule.id === 'quality-out-of-range')!.text).toMatch(/fails with errno 104/);
   });
 
   it('names a missing or misspelt parameter', async () => {

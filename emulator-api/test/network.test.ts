@@ -163,16 +163,23 @@ describe('tt.request', () => {
 
   it('succeeds on HTTP errors with their status code, and follows redirects', async () => {
     const session = await openSession({}, sessions);
+    const log = records(session);
     expect(await call(session, 'request', { url: `${base}/missing` })).toMatchObject({ errMsg: 'request:ok', statusCode: 404, data: { error: 'not here' } });
     expect(await call(session, 'request', { url: `${base}/redirect` })).toMatchObject({ statusCode: 200, data: { hello: 'world' } });
+    const [missing, redirected] = log.map((record) => record.rules.map((r) => r.id));
+    expect(missing).toEqual(expect.arrayContaining(['http-status-succeeds', 'concurrency-not-limited']));
+    expect(missing).not.toContain('redirects-followed');
+    expect(redirected).toContain('redirects-followed');
   });
 
   it('fails a refused port and an unresolvable host with 305 and says which', async () => {
     const session = await openSession({}, sessions);
+    const log = records(session);
     const refused = await failOf(call(session, 'request', { url: `http://127.0.0.1:${refusedPort}/x` }));
     expect(refused).toMatchObject({ errno: 305, errString: 'network failure', errMsg: `request:fail connection refused by 127.0.0.1:${refusedPort}` });
     const unresolved = await failOf(call(session, 'request', { url: 'https://no-such-host.invalid/x' }));
     expect(unresolved).toMatchObject({ errno: 305, errMsg: 'request:fail could not resolve host no-such-host.invalid (DNS lookup failed)' });
+    expect(log.map((record) => record.rules.map((r) => r.id))).toEqual([expect.arrayContaining(['network-errnos']), expect.arrayContaining(['network-errnos'])]);
   });
 
   it('bounds every request by its timeout, or app.json networkTimeout', async () => {
@@ -418,6 +425,7 @@ function socketEvents(task: SocketTaskLike) {
 describe('tt.connectSocket', () => {
   it('opens, exchanges text and binary frames, and closes with the server\'s code', async () => {
     const session = await openSession({}, sessions);
+    const log = records(session);
     let created: SuccessResult | undefined;
     const task = ttOf(session).connectSocket!({ url: `ws://127.0.0.1:${port}/ws`, header: { 'x-token': 'T1' }, protocols: ['chat'], success: (r: SuccessResult) => (created = r) }) as SocketTaskLike;
     const events = socketEvents(task);
@@ -430,6 +438,10 @@ describe('tt.connectSocket', () => {
     await task.send({ data: 'close-me' });
     await expect.poll(() => events.at(-1)).toBe('close 4001 bye');
     expect(events).toEqual(['open', 'text welcome T1 chat', 'text ping', 'binary 0102ff', 'close 4001 bye']);
+    const rulesOf = (api: string) => log.filter((record) => record.api === api).map((record) => record.rules.map((r) => r.id));
+    expect(rulesOf('connectSocket')).toEqual([expect.arrayContaining(['socket-limit-not-enforced', 'returns-socket-task'])]);
+    // Only the send before onOpen failed, and its record says which rule (connectSocket's) decided it.
+    expect(rulesOf('SocketTask.send')).toEqual([['send-before-open-fails'], [], [], []]);
   });
 
   it('close() ends the connection with the given code', async () => {
@@ -454,6 +466,7 @@ describe('tt.connectSocket', () => {
 
   it('fails at once when offline, blocked or given a bad url, and tells the task\'s listeners too', async () => {
     const session = await openSession({ network: 'offline' }, sessions);
+    const log = records(session);
     const fails: FailResult[] = [];
     const offline = socketEvents(ttOf(session).connectSocket!({ url: `ws://127.0.0.1:${port}/ws`, fail: (f: FailResult) => fails.push(f) }) as SocketTaskLike);
     await expect.poll(() => fails.length).toBe(1);
@@ -466,6 +479,11 @@ describe('tt.connectSocket', () => {
     const bad = socketEvents(ttOf(session).connectSocket!({ url: `http://127.0.0.1:${port}/ws` }) as SocketTaskLike);
     await expect.poll(() => bad.length).toBe(2);
     expect(bad[0]).toBe(`error connectSocket:fail invalid url "http://127.0.0.1:${port}/ws": expected ws:// or wss://`);
+    expect(log.map((record) => [record.api, record.ok, record.rules.some((r) => r.id === 'failure-to-listeners')])).toEqual([
+      ['connectSocket', false, true],
+      ['connectSocket', false, true],
+      ['connectSocket', false, true],
+    ]);
   });
 
   it('closing the session closes its sockets', async () => {

@@ -6,12 +6,13 @@
  * reject one (ttsim cannot verify a signature without the app's secret).
  */
 import { Errno } from '../../../emulator-api/src/common/errors.js';
+import { apisWithoutConfig } from '../../../emulator-api/src/common/jssdk.js';
 import type { FailResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { GuestCore } from '../runtime/guest-core.js';
 import { failResult } from '../../../emulator-api/src/common/fail-result.js';
 
-/** Feishu documents these as callable without authentication. */
-const WITHOUT_AUTH = new Set(['requestAuthCode', 'closeWindow', 'requestAccess', 'canIUse']);
+/** Callable without authentication (h5sdk.config's `apis-after-config` rule). */
+const WITHOUT_AUTH: ReadonlySet<string> = new Set(apisWithoutConfig);
 
 interface ConfigOptions {
   appId?: unknown;

@@ -4,7 +4,7 @@
  * through the bridge (networkStatusChange); the gadget runtime emits the others (app-lifecycle.ts).
  * Every on / off pair in the registry is built here by one factory, `listenerImplementations`.
  */
-import { listenerApis, listenerArgument, type AppEvent, type AppEventPayloads, type OffApiName, type OnApiName } from '../../../emulator-api/src/common/listeners.js';
+import { eventRuleIds, listenerApis, listenerArgument, type AppEvent, type AppEventPayloads, type OffApiName, type OnApiName } from '../../../emulator-api/src/common/listeners.js';
 import type { GuestSyncImplementation } from './tt.js';
 
 type Listener = (payload: unknown) => void;
@@ -64,6 +64,8 @@ export function listenerImplementations(events: AppEvents): Record<OnApiName | O
         return { params: listener === undefined ? {} : { callback: listenerArgument(listener) }, value: undefined };
       }
       if (typeof listener === 'function') {
+        // What the added listener will hear, and when (with-app-onshow, status-change, …).
+        for (const id of eventRuleIds[event]) ctx.applyRule(id);
         events.on(event, listener as Listener);
         void checked.then((fail) => {
           if (fail) events.off(event, listener as Listener);

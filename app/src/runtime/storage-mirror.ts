@@ -89,7 +89,7 @@ export function storageApis(apis: readonly GuestApi[], options: StorageApiOption
       const started = performance.now();
       const item = items.get(key);
       const value = item ? fromStoredItem(item) : '';
-      record('getStorageSync', { key }, { errMsg: 'getStorageSync:ok', value }, [ids.guestMirror, item ? ids.keepsType : ids.syncMissingKey], startedAt, started);
+      record('getStorageSync', { key }, { errMsg: 'getStorageSync:ok', value }, [ids.guestMirror, ids.syncPositional, item ? ids.keepsType : ids.syncMissingKey], startedAt, started);
       return value;
     };
   }
@@ -103,7 +103,7 @@ export function storageApis(apis: readonly GuestApi[], options: StorageApiOption
       const startedAt = Date.now();
       const started = performance.now();
       const info = storageInfoOf(items);
-      record('getStorageInfoSync', {}, { errMsg: 'getStorageInfoSync:ok', value: info }, [ids.guestMirror, ids.infoInKb], startedAt, started);
+      record('getStorageInfoSync', {}, { errMsg: 'getStorageInfoSync:ok', value: info }, [ids.guestMirror, ids.syncPositional, ids.infoInKb], startedAt, started);
       return info;
     };
   }
@@ -121,7 +121,7 @@ export function storageApis(apis: readonly GuestApi[], options: StorageApiOption
       } catch (error) {
         const fail = failOf(name, error);
         if (!fail) throw error;
-        record(name, { key: args[0] }, fail, [ids.keepsType], startedAt, started);
+        record(name, { key: args[0] }, fail, [ids.keepsType, ids.syncPositional], startedAt, started);
         throw new TtSyncError(fail);
       }
       const answer = bridge.callSync(name, prepared.args);

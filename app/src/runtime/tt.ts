@@ -23,12 +23,14 @@ export type GuestImplementations = Readonly<Record<string, Implementation<BaseCa
  * A Sync API the guest runs itself (createCanvasContext). It returns at once: the sync bridge runs host APIs
  * only, so the host checks support and validates `params` right after and records the outcome; `checked`
  * settles with its verdict (undefined, or the fail result), which the returned object can act on.
+ * `beforeRecord` runs when the host has accepted the call, right before its outcome is recorded (after the
+ * renders of the calling turn): the last moment to apply rules to the call.
  */
 export interface GuestSyncCall {
   readonly args: readonly unknown[];
   readonly checked: Promise<FailResult | undefined>;
 }
-export type GuestSyncImplementation = (call: GuestSyncCall, ctx: BaseCallContext) => { params: Record<string, unknown>; value: unknown };
+export type GuestSyncImplementation = (call: GuestSyncCall, ctx: BaseCallContext) => { params: Record<string, unknown>; value: unknown; beforeRecord?: () => void };
 
 
 /** What a guest-side API gets: the arguments after its parameter object too (a component instance: canvasToTempFilePath(params, this)). */
@@ -129,8 +131,9 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
       const rules: string[] = [];
       let settle!: (fail: FailResult | undefined) => void;
       const checked = new Promise<FailResult | undefined>((resolve) => (settle = resolve));
-      const { params, value } = implementation({ args, checked }, { profile: options.profile, applyRule: (id) => void rules.push(id) });
+      const { params, value, beforeRecord } = implementation({ args, checked }, { profile: options.profile, applyRule: (id) => void rules.push(id) });
       void options.track(bridge.prepare(api.name, params)).then((prepared) => {
+        if (prepared.ok) beforeRecord?.();
         // A refusal is already recorded by the host; an accepted call is recorded here (without its value, an object of functions).
         if (prepared.ok) bridge.post({ t: 'outcome', api: api.name, params, result: { errMsg: `${shortName(api.name)}:ok` }, rules, startedAt, durationMs: performance.now() - started });
         settle(prepared.ok ? undefined : prepared.fail);

@@ -27,6 +27,11 @@ export interface BehaviourRule {
   readonly platforms: readonly Platform[] | 'all';
   readonly text: string;
   readonly provenance: Provenance;
+  /**
+   * The parameter whose schema check this rule describes: when validating that parameter fails, the call's
+   * record carries this rule (the call fails with errno 104 before any implementation runs).
+   */
+  readonly validates?: string;
 }
 
 export interface FailureRule {
@@ -78,6 +83,9 @@ export function defineApi<const Name extends string, Params extends z.ZodObject,
   const ids = new Set<string>();
   for (const rule of spec.behaviours) {
     if (ids.has(rule.id)) throw new Error(`${spec.name}: duplicate behaviour rule id ${rule.id}`);
+    if (rule.validates !== undefined && !Object.hasOwn(spec.params.shape, rule.validates)) {
+      throw new Error(`${spec.name}: behaviour rule ${rule.id} validates ${rule.validates}, which is not one of its parameters`);
+    }
     ids.add(rule.id);
   }
   return spec;

@@ -73,7 +73,12 @@ function appliedRule(spec: ApiSpec, id: string): AppliedRule | undefined {
   return rule && { id, text: rule.text, provenance: rule.provenance };
 }
 
-
+/** Rule `id` of `spec` as a call record carries it (for records made outside a call, e.g. SocketTask.send); an id the entry does not declare is a ttsim bug. */
+export function declaredRule(spec: ApiSpec, id: string): AppliedRule {
+  const rule = appliedRule(spec, id);
+  if (!rule) throw new Error(`ttsim bug: ${spec.name} has no behaviour rule ${id}`);
+  return rule;
+}
 
 class Invocation<Ctx extends BaseCallContext> {
   readonly rules: AppliedRule[] = [];
@@ -87,14 +92,13 @@ class Invocation<Ctx extends BaseCallContext> {
   ) {}
 
   context(): Ctx {
-    return this.options.createContext({
-      profile: this.options.profile,
-      applyRule: (id) => {
-        const rule = appliedRule(this.spec, id);
-        if (!rule) throw new Error(`ttsim bug: ${this.spec.name} has no behaviour rule ${id}`);
-        if (!this.rules.some((r) => r.id === id)) this.rules.push(rule);
-      },
-    });
+    return this.options.createContext({ profile: this.options.profile, applyRule: (id) => this.apply(id) });
+  }
+
+  /** Records rule `id` of this API as applied (once); an id the entry does not declare is a ttsim bug. */
+  apply(id: string): void {
+    const rule = declaredRule(this.spec, id);
+    if (!this.rules.some((r) => r.id === id)) this.rules.push(rule);
   }
 
   /** Support check and validation; returns the parsed parameters or throws TtError. */
@@ -104,6 +108,9 @@ class Invocation<Ctx extends BaseCallContext> {
     const parsed = this.spec.params.safeParse(this.params, { reportInput: true });
     if (!parsed.success) {
       const known = Object.keys(this.spec.params.shape);
+      // A rule that describes a parameter's check (`validates`) is recorded when that parameter fails it.
+      const failing = new Set(parsed.error.issues.map((issue) => issue.path[0]).filter((key) => key !== undefined).map(String));
+      for (const rule of this.spec.behaviours) if (rule.validates !== undefined && failing.has(rule.validates)) this.apply(rule.id);
       throw new TtError(Errno.invalidParameter, `parameter error: ${parsed.error.issues.map((i) => formatIssue(i, this.params, known)).join('; ')}`);
     }
     return parsed.data;
@@ -116,9 +123,8 @@ class Invocation<Ctx extends BaseCallContext> {
   }
 
   toFail(error: unknown): FailResult {
-    if (isTtError(error)) {
-      if (error.rule) this.context().applyRule(error.rule);
-    }
+    // A TtError made by shared code (the sandbox, the network) may name a rule this API does not declare.
+    if (isTtError(error) && error.rule !== undefined && appliedRule(this.spec, error.rule)) this.apply(error.rule);
     return failFromError(errMsgName(this.spec), error);
   }
 

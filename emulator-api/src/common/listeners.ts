@@ -30,6 +30,19 @@ export interface AppEventPayloads {
 
 export type AppEventListener<E extends AppEvent> = (payload: AppEventPayloads[E]) => void;
 
+/**
+ * The behaviour rules that say when each event fires (and what its listeners get), as the on / off entries
+ * declare them (defineListenerApis checks the two agree). The guest records them with each on<Event> call:
+ * they describe what the listener it adds will hear.
+ */
+export const eventRuleIds: { readonly [E in AppEvent]: readonly string[] } = {
+  networkStatusChange: ['status-change'],
+  appShow: ['with-app-onshow'],
+  appHide: ['with-app-onhide'],
+  error: ['uncaught-errors', 'api-failures-not-errors'],
+  pageNotFound: ['entry-page', 'navigation-target'],
+};
+
 export type ListenerRole = 'on' | 'off';
 export type OnApiName<E extends AppEvent = AppEvent> = `on${Capitalize<E>}`;
 export type OffApiName<E extends AppEvent = AppEvent> = `off${Capitalize<E>}`;

@@ -28,6 +28,7 @@ export const storageRuleIds = {
   totalLimit: 'total-limit-10mb',
   infoInKb: 'info-in-kb',
   guestMirror: 'guest-read-mirror',
+  syncPositional: 'sync-positional',
 } as const;
 
 /**

@@ -18,10 +18,16 @@ import type { NodeCallContext } from './context.js';
 
 type Implementations = { [N in HostApiName]: (params: ApiParsedParams<N>, ctx: NodeCallContext) => unknown };
 
-/** A Sync twin: the same work, returning the result's one field (or nothing). */
+/** A Sync twin: the same work, returning the result's one field (or nothing); a failure is thrown (the caller's makeSyncApi throws it on). */
 function syncTwin<P, R extends object>(impl: (params: P, ctx: NodeCallContext) => R, field?: keyof R) {
   return (params: P, ctx: NodeCallContext) => {
-    const result = impl(params, ctx);
+    let result: R;
+    try {
+      result = impl(params, ctx);
+    } catch (error) {
+      ctx.applyRule('sync-throws');
+      throw error;
+    }
     return field === undefined ? undefined : result[field];
   };
 }

@@ -26,7 +26,10 @@ export interface HttpAnswer {
   readonly expectedBytes: number | undefined;
   /** A URL mock answered (on the last hop). */
   readonly mocked: boolean;
+  /** The final URL, after redirects. */
   readonly url: URL;
+  /** At least one redirect was followed to get here. */
+  readonly redirected: boolean;
 }
 
 export interface ExchangeHooks {
@@ -64,24 +67,29 @@ export function neverResolves(hostname: string): boolean {
   return /(^|\.)invalid\.?$/i.test(hostname);
 }
 
+/** Rule ids of request / uploadFile / downloadFile that failures here are recorded under. */
+const ERRNOS_RULE = 'network-errnos';
+const REDIRECTS_RULE = 'redirects-followed';
+
 export function unresolvable(url: URL): TtError {
-  return new TtError(Errno.networkFailure, `could not resolve host ${url.hostname} (DNS lookup failed)`);
+  return new TtError(Errno.networkFailure, `could not resolve host ${url.hostname} (DNS lookup failed)`, { rule: ERRNOS_RULE });
 }
 
 /** Maps whatever ended an exchange to the network errno and a message that names the host. */
 export function networkFailure(error: unknown, reason: unknown, url: URL, what: string): TtError {
   if (reason instanceof DeadlinePassed) return new TtError(Errno.networkTimeout, `timeout: no complete answer from ${url.host} within ${reason.ms} ms (${what})`, { rule: 'timeout' });
-  if (reason instanceof TaskAborted) return new TtError(Errno.networkCancelled, reason.why === 'abort' ? 'abort' : `abort: ${reason.message}`);
+  if (reason instanceof TaskAborted) return new TtError(Errno.networkCancelled, reason.why === 'abort' ? 'abort' : `abort: ${reason.message}`, { rule: ERRNOS_RULE });
   if (error instanceof TtError) return error;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = String(cause?.code ?? (error as { code?: unknown } | undefined)?.code ?? '');
   const message = String(cause?.message ?? (error instanceof Error ? error.message : error));
-  if (code === 'ECONNREFUSED') return new TtError(Errno.networkFailure, `connection refused by ${url.hostname}:${effectivePort(url)}`);
+  const failure = (detail: string) => new TtError(Errno.networkFailure, detail, { rule: ERRNOS_RULE });
+  if (code === 'ECONNREFUSED') return failure(`connection refused by ${url.hostname}:${effectivePort(url)}`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return unresolvable(url);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return new TtError(Errno.networkFailure, `the connection to ${url.host} was reset`);
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new TtError(Errno.networkFailure, `${url.host} is unreachable`);
-  if (message === 'bad port') return new TtError(Errno.networkFailure, `port ${effectivePort(url)} is on fetch's list of blocked ("bad") ports; serve on another port`);
-  return new TtError(Errno.networkFailure, `network failure talking to ${url.host}: ${message}${code ? ` (${code})` : ''}`);
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return failure(`the connection to ${url.host} was reset`);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return failure(`${url.host} is unreachable`);
+  if (message === 'bad port') return failure(`port ${effectivePort(url)} is on fetch's list of blocked ("bad") ports; serve on another port`);
+  return failure(`network failure talking to ${url.host}: ${message}${code ? ` (${code})` : ''}`);
 }
 
 function bytesOf(data: unknown): { bytes: Uint8Array; json: boolean } {
@@ -189,9 +197,11 @@ export async function exchange(request: HttpExchange, network: NetworkControl, t
       const location = hopAnswer.header.location;
       if (REDIRECT_STATUSES.has(hopAnswer.statusCode) && location) {
         await hopAnswer.cancel();
-        if (hop >= MAX_REDIRECTS) throw new TtError(Errno.networkFailure, `too many redirects (over ${MAX_REDIRECTS}) starting at ${request.url.href}`);
+        if (hop >= MAX_REDIRECTS) throw new TtError(Errno.networkFailure, `too many redirects (over ${MAX_REDIRECTS}) starting at ${request.url.href}`, { rule: REDIRECTS_RULE });
         const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new TtError(Errno.networkFailure, `${url.host} redirected to ${next.protocol} URL ${next.href}, which is not http(s)`);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          throw new TtError(Errno.networkFailure, `${url.host} redirected to ${next.protocol} URL ${next.href}, which is not http(s)`, { rule: REDIRECTS_RULE });
+        }
         // As fetch does: 303, and 301/302 after a POST, continue as GET without a body.
         if (hopAnswer.statusCode === 303 || ((hopAnswer.statusCode === 301 || hopAnswer.statusCode === 302) && method === 'POST')) {
           if (method !== 'HEAD') method = 'GET';
@@ -207,6 +217,7 @@ export async function exchange(request: HttpExchange, network: NetworkControl, t
         expectedBytes: Number.isFinite(length) && length >= 0 && hopAnswer.header['content-encoding'] === undefined ? length : undefined,
         mocked: hopAnswer.mocked,
         url,
+        redirected: hop > 0,
       };
       await untilAborted(Promise.resolve(hooks.onHeaders?.(answer)), deadline.signal);
       if (hopAnswer.body instanceof Uint8Array) {

@@ -36,6 +36,9 @@ export interface SandboxDirs {
 
 const TEMP_PREFIX = 'ttfile://temp';
 const USER_PREFIX = USER_DATA_PATH;
+/** The behaviour rules (FileSystemManager, saveFile, …) a path failure is recorded under, when the API declares them. */
+const AREAS_RULE = 'path-areas';
+const CHECKED_RULE = 'path-checked';
 /** Hidden prefix of in-flight atomic writes; never listed by readdir. */
 export const PARTIAL_PREFIX = '.ttsim-partial-';
 const MAX_NAME_BYTES = 255;
@@ -89,18 +92,18 @@ export class Sandbox {
     const root = this.roots[area];
     const denied = access === 'read' ? Errno.noReadPermission : Errno.noWritePermission;
     if (access === 'delete' && area === 'package') {
-      throw new TtError(Errno.noWritePermission, `permission denied, the gadget package is read-only: ${JSON.stringify(guestPath)}`);
+      throw new TtError(Errno.noWritePermission, `permission denied, the gadget package is read-only: ${JSON.stringify(guestPath)}`, { rule: AREAS_RULE });
     }
     if (access === 'write' && area !== 'user') {
-      throw new TtError(Errno.noWritePermission, `permission denied, ${area === 'temp' ? 'ttfile://temp is read-only to the gadget' : 'the gadget package is read-only'}: write to a ttfile://user/… path instead (${guestPath})`);
+      throw new TtError(Errno.noWritePermission, `permission denied, ${area === 'temp' ? 'ttfile://temp is read-only to the gadget' : 'the gadget package is read-only'}: write to a ttfile://user/… path instead (${guestPath})`, { rule: AREAS_RULE });
     }
     const trimmed = rest.replace(/^\/+/, '');
     const normalised = trimmed === '' ? '' : path.posix.normalize(trimmed).replace(/\/$/, '').replace(/^\.$/, '');
     if (normalised === '..' || normalised.startsWith('../')) {
-      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} leaves ${area === 'package' ? 'the gadget package' : `ttfile://${area}`}`);
+      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} leaves ${area === 'package' ? 'the gadget package' : `ttfile://${area}`}`, { rule: CHECKED_RULE });
     }
     for (const part of normalised.split('/')) {
-      if (Buffer.byteLength(part) > MAX_NAME_BYTES) throw new TtError(Errno.fileNameTooLong, `file name too long (over ${MAX_NAME_BYTES} bytes): ${part.slice(0, 40)}…`);
+      if (Buffer.byteLength(part) > MAX_NAME_BYTES) throw new TtError(Errno.fileNameTooLong, `file name too long (over ${MAX_NAME_BYTES} bytes): ${part.slice(0, 40)}…`, { rule: CHECKED_RULE });
     }
     const guest = area === 'package' ? normalised : `ttfile://${area}${normalised ? `/${normalised}` : ''}`;
     if (root === undefined) {
@@ -145,17 +148,16 @@ export class Sandbox {
   }
 
   private parse(guestPath: string): { area: Area; rest: string } {
-    if (typeof guestPath !== 'string' || guestPath.length === 0) throw new TtError(Errno.invalidFilePath, 'invalid filePath: expected a non-empty path');
-    if (guestPath.includes('\0')) throw new TtError(Errno.invalidFilePath, `invalid filePath, it contains a NUL byte: ${JSON.stringify(guestPath)}`);
-    if (guestPath.includes('\\')) throw new TtError(Errno.invalidFilePath, `invalid filePath, use / not \\ as separator: ${JSON.stringify(guestPath)}`);
-    if (/%(2e|2f|5c|00)/i.test(guestPath)) {
-      throw new TtError(Errno.invalidFilePath, `invalid filePath, percent-encoded dots, separators or NUL are not decoded: ${JSON.stringify(guestPath)}`);
-    }
+    const malformed = (why: string) => new TtError(Errno.invalidFilePath, `invalid filePath${why}`, { rule: CHECKED_RULE });
+    if (typeof guestPath !== 'string' || guestPath.length === 0) throw malformed(': expected a non-empty path');
+    if (guestPath.includes('\0')) throw malformed(`, it contains a NUL byte: ${JSON.stringify(guestPath)}`);
+    if (guestPath.includes('\\')) throw malformed(`, use / not \\ as separator: ${JSON.stringify(guestPath)}`);
+    if (/%(2e|2f|5c|00)/i.test(guestPath)) throw malformed(`, percent-encoded dots, separators or NUL are not decoded: ${JSON.stringify(guestPath)}`);
     for (const [prefix, area] of [[TEMP_PREFIX, 'temp'], [USER_PREFIX, 'user']] as const) {
       if (guestPath === prefix || guestPath.startsWith(`${prefix}/`)) return { area, rest: guestPath.slice(prefix.length) };
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(guestPath)) {
-      throw new TtError(Errno.invalidFilePath, `invalid filePath ${JSON.stringify(guestPath)}: expected ttfile://temp/…, ttfile://user/… or a path inside the gadget package`);
+      throw malformed(` ${JSON.stringify(guestPath)}: expected ttfile://temp/…, ttfile://user/… or a path inside the gadget package`);
     }
     return { area: 'package', rest: guestPath };
   }
@@ -178,7 +180,7 @@ export class Sandbox {
     }
     const real = path.join(existing, ...missing);
     if (real !== root && !real.startsWith(root + path.sep)) {
-      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} resolves outside the sandbox (symlink)`);
+      throw new TtError(denied, `permission denied, ${JSON.stringify(guestPath)} resolves outside the sandbox (symlink)`, { rule: CHECKED_RULE });
     }
     return real;
   }

@@ -4,9 +4,9 @@
  * object lives in the browser and reaches this one through the bridge (start() + TaskControl).
  */
 import type { ApiSpec } from '../common/api-spec.js';
-import { makeAsyncApi, makeCallRecord, type CallRunnerOptions, type Implementation } from '../common/call.js';
+import { declaredRule, makeAsyncApi, makeCallRecord, type AppliedRule, type CallRunnerOptions, type Implementation } from '../common/call.js';
 import type { FailResult, SuccessResult } from '../common/callbacks.js';
-import { Errno, TtError } from '../common/errors.js';
+import { Errno, isTtError, TtError } from '../common/errors.js';
 import { findApi } from '../common/registry.js';
 import { createTaskObject, returnTask, type TaskEvent, type TaskKind, type TaskTransport } from '../common/tasks.js';
 import { describeValue } from '../common/validation.js';
@@ -73,7 +73,8 @@ export class TaskCalls {
       hooks: {
         ...runner.hooks,
         onCall: (record) => {
-          runner.hooks.onCall?.(record);
+          // A SocketTask whose call failed also reports error then close to its listeners (returnTask does it, here and in the guest).
+          runner.hooks.onCall?.(kind === 'SocketTask' && !record.ok ? { ...record, rules: [...record.rules, declaredRule(spec, 'failure-to-listeners')] } : record);
           // A request task ends with its call; a socket lives until it closes (or never opened).
           if (kind !== 'SocketTask' || !record.ok) handle.finish();
         },
@@ -120,6 +121,7 @@ export class TaskCalls {
     const startedAt = Date.now();
     const started = performance.now();
     let result: SuccessResult | FailResult;
+    const rules: AppliedRule[] = [];
     try {
       const checked = socketParams(method, params);
       if (method === 'send') handle.requireSocket('send').send(checked.data!);
@@ -127,8 +129,10 @@ export class TaskCalls {
       result = { errMsg: `${method}:ok` };
     } catch (error) {
       result = failFromError(method, error);
+      // SocketTask has no registry entry of its own: its rules are connectSocket's (send-before-open-fails).
+      if (isTtError(error) && error.rule !== undefined) rules.push(declaredRule(findApi('connectSocket')!, error.rule));
     }
-    this.runner.hooks.onCall?.(makeCallRecord({ api: `SocketTask.${method}`, params: { socketTaskId: handle.id, ...params }, startedAt, durationMs: performance.now() - started, result, rules: [] }));
+    this.runner.hooks.onCall?.(makeCallRecord({ api: `SocketTask.${method}`, params: { socketTaskId: handle.id, ...params }, startedAt, durationMs: performance.now() - started, result, rules }));
     return result;
   }
 }

@@ -69,7 +69,7 @@ export class TaskHandle {
     if (!this.socket || (method === 'send' && this.socket.readyState !== 'open')) {
       // Before connectSocket's implementation has run there is no socket yet: it is still connecting.
       const state = this.socket?.readyState ?? (this.finished ? 'closed' : 'connecting');
-      throw new TtError(Errno.networkFailure, `the socket is not open (it is ${state})${method === 'send' ? ': send after onOpen' : ''}`);
+      throw new TtError(Errno.networkFailure, `the socket is not open (it is ${state})${method === 'send' ? ': send after onOpen' : ''}`, { rule: 'send-before-open-fails' });
     }
     return this.socket;
   }

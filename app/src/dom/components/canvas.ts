@@ -10,6 +10,8 @@ import type { Component } from '../component.js';
 
 /** The canvas-id, reflected so that the runtime finds the canvas on its page. */
 export const CANVAS_ID_ATTRIBUTE = 'data-tt-canvas-id';
+/** The type attribute ("2d"), reflected so that the runtime can tell a canvas it does not emulate as such. */
+export const CANVAS_TYPE_ATTRIBUTE = 'data-tt-canvas-type';
 
 const STYLE_ATTRIBUTE = 'data-ttsim-canvas';
 const CSS = `
@@ -52,6 +54,7 @@ export const canvasComponent: Component = {
   update(element, next, previous) {
     setAttributeIfChanged(element, CANVAS_ID_ATTRIBUTE, readText(next, 'canvas-id') || null);
     setAttributeIfChanged(element, 'data-tt-disable-scroll', readFlag(next, 'disable-scroll') ? '' : null);
+    setAttributeIfChanged(element, CANVAS_TYPE_ATTRIBUTE, readText(next, 'type') || null);
     if (changed(next, previous, 'type') && readText(next, 'type') === '2d' && !warned2d) {
       warned2d = true;
       console.warn('<canvas type="2d"> is not emulated by ttsim yet (no SelectorQuery node / Canvas 2D interface): it draws as a plain canvas through tt.createCanvasContext');

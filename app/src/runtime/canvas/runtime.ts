@@ -10,7 +10,7 @@ import type { canvasToTempFilePath as CanvasToTempFilePathSpec } from '../../../
 import { Errno, TtError } from '../../../../emulator-api/src/common/errors.js';
 import type { ClientProfile } from '../../../../emulator-api/src/common/profiles.js';
 import type { z } from 'zod';
-import { CANVAS_ID_ATTRIBUTE } from '../../dom/components/canvas.js';
+import { CANVAS_ID_ATTRIBUTE, CANVAS_TYPE_ATTRIBUTE } from '../../dom/components/canvas.js';
 import type { GuestCallContext, GuestSyncCall } from '../tt.js';
 import { CanvasContext, type DrawBatch } from './context.js';
 import { executeOps } from './execute.js';
@@ -155,14 +155,32 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
     const ownPage = isPage(component) ? component : (scope ?? options.currentPage());
     ctx.applyRule('recorded-until-draw');
     ctx.applyRule('canvas-looked-up-at-draw');
+    // Every context draws in CSS px on a backing store pixelRatio times larger (prepareSurface) and takes CSS colors and fonts (executeOps).
+    ctx.applyRule('css-pixels');
+    ctx.applyRule('colors-and-fonts');
     if (scope) ctx.applyRule('component-scope');
     if (!propertySetters) ctx.applyRule('property-setters-3.45');
+    /**
+     * The draw() calls made before the call is recorded (in the same turn, as usual) add their rules to it; the
+     * canvas they will look for is looked at just before the record, once that turn's renders are on the page.
+     */
+    let recorded = false;
+    const atRecord: (() => void)[] = [];
     const context = new CanvasContext(String(canvasId), {
       propertySetters,
       measure,
       warn: (message) => console.warn(message),
       submit: (batch) => {
         const page = ownPage ?? options.currentPage();
+        if (!recorded) {
+          ctx.applyRule('draw-reserve');
+          if (batch.callback) ctx.applyRule('callback-after-pixels');
+          atRecord.push(() => {
+            const element = page && findCanvas(page, String(canvasId));
+            if (!element) ctx.applyRule('missing-canvas');
+            else if (element.getAttribute(CANVAS_TYPE_ATTRIBUTE) === '2d') ctx.applyRule('type-2d-not-emulated');
+          });
+        }
         const drawing = checked.then((refused) => {
           if (refused) {
             console.error(`${refused.errMsg} (this CanvasContext draws nothing)`);
@@ -189,7 +207,11 @@ export function createCanvasRuntime(options: CanvasRuntimeOptions) {
         );
       },
     });
-    return { params: { canvasId }, value: context };
+    const beforeRecord = () => {
+      recorded = true;
+      for (const check of atRecord.splice(0)) check();
+    };
+    return { params: { canvasId }, value: context, beforeRecord };
   };
 
   const exportCanvas = async (params: ExportParams, ctx: GuestCallContext): Promise<{ tempFilePath: string }> => {

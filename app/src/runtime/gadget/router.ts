@@ -124,9 +124,11 @@ export class Router {
           this.push(target.route, target.query);
         });
       },
-      navigateBack: ({ delta }: { delta?: number }, ctx: BaseCallContext) => {
+      navigateBack: ({ delta = 1 }: { delta?: number }, ctx: BaseCallContext) => {
         ctx.applyRule('page-stack');
-        return run('navigateBack', String(delta ?? 1), () => this.back(delta ?? 1));
+        // back() closes at most the pages above the first one.
+        if (delta >= this.stack.length) ctx.applyRule('back-stops-at-first');
+        return run('navigateBack', String(delta), () => this.back(delta));
       },
       switchTab: ({ url }: { url: string }, ctx: BaseCallContext) => {
         const target = this.target(url, ctx);
@@ -207,6 +209,8 @@ export class Router {
       setBackgroundColor: (background: WindowBackground, ctx: BaseCallContext) => {
         ctx.applyRule('window-background');
         const current = page();
+        // Until now this page showed its window config (styleRefresh falls back to it).
+        if (!this.backgrounds.has(current)) ctx.applyRule('window-config');
         this.backgrounds.set(current, { ...this.backgrounds.get(current), ...background });
         this.styleRefresh(current);
         return {};

@@ -128,6 +128,9 @@ export class GadgetIntersectionObserver {
     }
     this.#context.checkSelector('observe', text);
     this.#context.applyRule('thresholds');
+    // The areas given so far, or the display area; the callback gets #result's object.
+    this.#context.applyRule('reference-areas');
+    this.#context.applyRule('observe-result');
     const areas: Area[] = this.#areas.length > 0 ? [...this.#areas] : [{ kind: 'viewport', margins: marginsOf(undefined) }];
     const watching = this.#context.afterRender().then(
       (refused) =>
@@ -149,6 +152,7 @@ export class GadgetIntersectionObserver {
 
   /** Stops every observe(): no callback runs afterwards. */
   disconnect(): void {
+    this.#context.applyRule('disconnect');
     this.#disconnected = true;
     for (const observer of this.#observers.splice(0)) observer.disconnect();
     for (const done of [...this.#pending]) done();

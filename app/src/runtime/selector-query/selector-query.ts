@@ -61,27 +61,37 @@ function answer(scope: QueryScope | undefined, request: QueryRequest): unknown {
 export class NodesRef {
   readonly #query: SelectorQuery;
   readonly #add: (fields: NodeFields, callback: unknown) => void;
+  readonly #applyRule: (id: string) => void;
 
-  constructor(query: SelectorQuery, add: (fields: NodeFields, callback: unknown) => void) {
+  constructor(query: SelectorQuery, add: (fields: NodeFields, callback: unknown) => void, applyRule: (id: string) => void) {
     this.#query = query;
     this.#add = add;
+    this.#applyRule = applyRule;
   }
 
   /** id, dataset, left, right, top, bottom, width, height. */
   boundingClientRect(callback?: (result: unknown) => void): SelectorQuery {
+    this.#applyRule('rect-in-page-px');
     this.#add(BOUNDING_CLIENT_RECT, callback);
     return this.#query;
   }
 
   /** id, dataset, scrollLeft, scrollTop. */
   scrollOffset(callback?: (result: unknown) => void): SelectorQuery {
+    this.#applyRule('scroll-offset');
     this.#add(SCROLL_OFFSET, callback);
     return this.#query;
   }
 
   fields(fields: NodeFields & { node?: boolean; context?: boolean }, callback?: (result: unknown) => void): SelectorQuery {
     const given = fields !== null && typeof fields === 'object' ? fields : {};
-    if (given.node || given.context) console.warn(`NodesRef.fields: ${given.node ? 'node' : 'context'} is not emulated by ttsim (no Canvas 2D node yet): the answer leaves it out`);
+    this.#applyRule('fields');
+    if (given.rect || given.size) this.#applyRule('rect-in-page-px');
+    if (given.scrollOffset) this.#applyRule('scroll-offset');
+    if (given.node || given.context) {
+      this.#applyRule('node-not-emulated');
+      console.warn(`NodesRef.fields: ${given.node ? 'node' : 'context'} is not emulated by ttsim (no Canvas 2D node yet): the answer leaves it out`);
+    }
     this.#add(
       {
         id: Boolean(given.id),
@@ -128,6 +138,7 @@ export class SelectorQuery {
   }
 
   selectViewport(): NodesRef {
+    this.#context.applyRule('rect-in-page-px');
     return this.#ref({ kind: 'viewport' });
   }
 
@@ -153,11 +164,21 @@ export class SelectorQuery {
 
   #checked(method: string, selector: unknown): string {
     const text = String(selector);
+    this.#context.applyRule('selectors');
     this.#context.checkSelector(method, text);
     return text;
   }
 
   #ref(target: Target): NodesRef {
-    return new NodesRef(this, (fields, callback) => this.#requests.push({ target, fields, callback }));
+    const applyRule = (id: string) => this.#context.applyRule(id);
+    return new NodesRef(
+      this,
+      (fields, callback) => {
+        // dataset as measure.ts's datasetOf reads it: the values as bound, keys camelCased.
+        if (fields.dataset) applyRule('dataset-values');
+        this.#requests.push({ target, fields, callback });
+      },
+      applyRule,
+    );
   }
 }

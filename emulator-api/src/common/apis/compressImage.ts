@@ -32,6 +32,7 @@ export const compressImage = defineApi({
       id: 'quality-out-of-range',
       platforms: 'all',
       text: 'quality outside 1..100, or not a number, fails with errno 104 instead of being clamped.',
+      validates: 'quality',
       provenance: assumed('the doc gives min 1 / max 100 but not what happens outside; clamping silently would hide a bug'),
     },
     {

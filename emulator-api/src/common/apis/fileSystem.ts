@@ -6,7 +6,7 @@ import { ANY_VERSION, docs } from './sources.js';
 
 const pathRules: BehaviourRule[] = [
   { id: 'path-areas', platforms: 'all', text: 'ttfile://user/… is the app\'s store (read-write, kept across launches); ttfile://temp/… is read-only to the gadget and cleared when the client restarts; a path without scheme points into the gadget package (read-only).', provenance: documented(docs.fileSystem) },
-  { id: 'path-checked', platforms: 'all', text: 'Every path is normalised; .. or a symlink that leaves its area fails with 201/202, a NUL byte, backslash, percent-encoded separator or unknown scheme with 213.', provenance: assumed('ttsim\'s sandbox; errno meanings documented') },
+  { id: 'path-checked', platforms: 'all', text: 'Every path is normalised; .. or a symlink that leaves its area fails with 201/202, a NUL byte, backslash, percent-encoded separator or unknown scheme with 213, a name over 255 bytes with 214.', provenance: assumed('ttsim\'s sandbox; errno meanings documented') },
 ];
 
 /** The store's size limit, for the APIs that write into ttfile://user. */
@@ -62,7 +62,7 @@ function fsMethod<const Method extends string, Params extends z.ZodObject, Resul
       support: syncTwinSupport,
       positional: Object.keys(params.shape) as (keyof z.infer<Params> & string)[],
       result: syncReturn,
-      behaviours: [...common.behaviours, { id: 'sync-throws', platforms: 'all', text: 'The Sync twin takes the parameters in order, returns the value and throws an Error carrying errMsg and errno on failure.', provenance: assumed('WeChat-compatible family') }],
+      behaviours: [...common.behaviours, { id: 'sync-throws', platforms: 'all', text: 'The Sync twin takes the parameters in order and returns the value; when the work fails it throws an Error carrying errMsg and errno (no fail callback).', provenance: assumed('WeChat-compatible family') }],
     }),
   ];
 }

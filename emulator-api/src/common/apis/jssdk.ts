@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineApi } from '../api-spec.js';
 import { Errno } from '../errors.js';
+import { apisWithoutConfig, listInWords } from '../jssdk.js';
 import { assumed, documented } from '../types.js';
 import { ANY_VERSION, docs } from './sources.js';
 
@@ -28,7 +29,7 @@ export const h5sdkConfig = defineApi({
   },
   behaviours: [
     { id: 'any-signature', platforms: 'all', text: 'ttsim cannot verify a signature without the app\'s secret: every signature passes unless the session is told to reject it (all, or listed ones).', provenance: assumed('ttsim: no app secret to verify with') },
-    { id: 'apis-after-config', platforms: 'all', text: 'JSAPIs other than requestAuthCode, closeWindow and requestAccess fail with errno 105 until config has succeeded.', provenance: documented(`${docs.jssdk} (errno 105 assumed)`) },
+    { id: 'apis-after-config', platforms: 'all', text: `JSAPIs other than ${listInWords(apisWithoutConfig)} fail with errno 105 until config has succeeded.`, provenance: documented(`${docs.jssdk} (errno 105 assumed)`) },
   ],
   failures: [
     { errno: Errno.jssdkConfigFailed, when: 'the session rejects the signature', provenance: assumed(`${docs.jssdk}: Feishu lists 2601001 / 2601002 for config failures; which one a bad signature gives is not known to ttsim`) },

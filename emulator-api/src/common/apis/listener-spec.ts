@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { defineApi, type ApiSpec, type BehaviourRule, type FailureRule } from '../api-spec.js';
 import { Errno } from '../errors.js';
-import { listenerApiName, type AppEvent, type OffApiName, type OnApiName } from '../listeners.js';
+import { eventRuleIds, listenerApiName, type AppEvent, type OffApiName, type OnApiName } from '../listeners.js';
 import { assumed, inferred, type Provenance, type SupportMatrix } from '../types.js';
 import { docs } from './sources.js';
 
@@ -20,7 +20,7 @@ export interface ListenerPairOptions {
   readonly summary: string;
   readonly doc: string;
   readonly support: { readonly matrix: SupportMatrix; readonly provenance: Provenance };
-  /** When ttsim fires the event (rule ids must not be "listeners" or "undone-when-refused"). */
+  /** When ttsim fires the event: the rules `eventRuleIds` lists for it (ids must not be "listeners" or "undone-when-refused"). */
   readonly behaviours: readonly BehaviourRule[];
   readonly failures?: readonly FailureRule[];
 }
@@ -48,6 +48,8 @@ export function defineListenerApis<const E extends AppEvent>(
   event: E,
   options: ListenerPairOptions,
 ): readonly [ApiSpec<OnApiName<E>, typeof onParams, z.ZodUndefined, 'sync', 'guest'>, ApiSpec<OffApiName<E>, typeof offParams, z.ZodUndefined, 'sync', 'guest'>] {
+  const declared = options.behaviours.map((rule) => rule.id).join(', ');
+  if (declared !== eventRuleIds[event].join(', ')) throw new Error(`${event}: the listener rules are ${declared} but eventRuleIds lists ${eventRuleIds[event].join(', ')}`);
   const common = {
     style: 'sync' as const,
     side: 'guest' as const,

@@ -38,7 +38,7 @@ const writeFailures: FailureRule[] = [
 const infoResult = z.strictObject({ keys: z.array(z.string()), currentSize: z.number(), limitSize: z.number() });
 const infoRule: BehaviourRule = { id: ids.infoInKb, platforms: 'all', text: 'keys in the order they were first set; currentSize (rounded up) and limitSize (10240) in KB.', provenance: inferred(docs.wechatFamily) };
 const mirrorRule: BehaviourRule = { id: ids.guestMirror, platforms: 'all', text: 'In the simulator the gadget answers getStorageSync / getStorageInfoSync from its own copy of the storage (fetched once, kept current by its own writes); writes reach the host before they return.', provenance: assumed('ttsim design: a round trip per read would cost about 1 ms') };
-const syncRule: BehaviourRule = { id: 'sync-positional', platforms: 'all', text: 'The Sync twin takes its arguments in order (setStorageSync(key, data)), returns the value and throws an Error carrying errMsg and errno.', provenance: inferred(docs.wechatFamily) };
+const syncRule: BehaviourRule = { id: ids.syncPositional, platforms: 'all', text: 'The Sync twin takes its arguments in order (setStorageSync(key, data)), returns the value and throws an Error carrying errMsg and errno.', provenance: inferred(docs.wechatFamily) };
 
 export const setStorage = defineApi({
   name: 'setStorage',

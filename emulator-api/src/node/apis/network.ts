@@ -20,6 +20,14 @@ function requireTask(ctx: NodeCallContext): TaskHandle {
   return ctx.task;
 }
 
+/** The task of request / uploadFile / downloadFile, which share these rules: each call starts at once, none is queued. */
+function httpTask(ctx: NodeCallContext): TaskHandle {
+  const task = requireTask(ctx);
+  ctx.applyRule('task-object');
+  ctx.applyRule('concurrency-not-limited');
+  return task;
+}
+
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Lower-case names, string values; header names or values HTTP cannot carry fail with 104. */
@@ -77,6 +85,7 @@ function timeoutOf(given: number | undefined, fallback: number, ctx: NodeCallCon
 
 function noteAnswer(answer: HttpAnswer, ctx: NodeCallContext): void {
   if (answer.mocked) ctx.applyRule(MOCKED_RULE_ID);
+  if (answer.redirected) ctx.applyRule('redirects-followed');
   if (answer.statusCode >= 400) ctx.applyRule('http-status-succeeds');
 }
 
@@ -85,8 +94,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 export async function request(params: ApiParsedParams<'request'>, ctx: NodeCallContext) {
-  const task = requireTask(ctx);
-  ctx.applyRule('task-object');
+  const task = httpTask(ctx);
   if (params.method === undefined) ctx.applyRule('method-default-get');
   const method = params.method ?? 'GET';
   const header = requestHeader(params.header, ctx, true);
@@ -152,8 +160,7 @@ export function multipartBody(fields: Readonly<Record<string, string | number | 
 }
 
 export async function uploadFile(params: ApiParsedParams<'uploadFile'>, ctx: NodeCallContext) {
-  const task = requireTask(ctx);
-  ctx.applyRule('task-object');
+  const task = httpTask(ctx);
   const url = parseHttpUrl(params.url);
   const source = ctx.sandbox.resolve(params.filePath, 'read', { mustExist: true });
   requireFile(source.hostPath, params.filePath);
@@ -199,8 +206,7 @@ function downloadTarget(filePath: string, ctx: NodeCallContext): ResolvedPath {
 }
 
 export async function downloadFile(params: ApiParsedParams<'downloadFile'>, ctx: NodeCallContext) {
-  const task = requireTask(ctx);
-  ctx.applyRule('task-object');
+  const task = httpTask(ctx);
   const url = parseHttpUrl(params.url);
   const chosen = params.filePath === undefined ? undefined : downloadTarget(params.filePath, ctx);
   const header = requestHeader(params.header, ctx, true);
@@ -261,6 +267,8 @@ export function connectSocket(params: ApiParsedParams<'connectSocket'>, ctx: Nod
   ctx.applyRule('handshake-timeout');
   ctx.applyRule('returns-socket-task');
   ctx.applyRule('socket-task-id');
+  // Feishu's limit of 5 sockets is not enforced: every connectSocket opens its own.
+  ctx.applyRule('socket-limit-not-enforced');
   openSocket(task, url, { header, protocols: params.protocols ?? [], timeoutMs: Math.ceil(params.timeout ?? ctx.networkTimeouts.connectSocket) });
   return { socketTaskId: task.id };
 }

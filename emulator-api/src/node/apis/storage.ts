@@ -16,6 +16,7 @@ export function setStorage({ key, data }: ApiParsedParams<'setStorage'>, ctx: No
 }
 
 export function setStorageSync({ key, data }: ApiParsedParams<'setStorageSync'>, ctx: NodeCallContext): undefined {
+  ctx.applyRule(ids.syncPositional);
   set(key, data, ctx);
   return undefined;
 }
@@ -28,6 +29,7 @@ export function getStorage({ key }: ApiParsedParams<'getStorage'>, ctx: NodeCall
 }
 
 export function getStorageSync({ key }: ApiParsedParams<'getStorageSync'>, ctx: NodeCallContext): unknown {
+  ctx.applyRule(ids.syncPositional);
   const item = ctx.storage.get(key);
   if (!item) {
     ctx.applyRule(ids.syncMissingKey);
@@ -43,6 +45,7 @@ export function removeStorage({ key }: ApiParsedParams<'removeStorage'>, ctx: No
 }
 
 export function removeStorageSync(params: ApiParsedParams<'removeStorageSync'>, ctx: NodeCallContext): undefined {
+  ctx.applyRule(ids.syncPositional);
   removeStorage(params, ctx);
   return undefined;
 }
@@ -54,6 +57,7 @@ export function clearStorage(_params: ApiParsedParams<'clearStorage'>, ctx: Node
 }
 
 export function clearStorageSync(params: ApiParsedParams<'clearStorageSync'>, ctx: NodeCallContext): undefined {
+  ctx.applyRule(ids.syncPositional);
   clearStorage(params, ctx);
   return undefined;
 }
@@ -63,4 +67,7 @@ export function getStorageInfo(_params: ApiParsedParams<'getStorageInfo'>, ctx: 
   return ctx.storage.info();
 }
 
-export const getStorageInfoSync = (params: ApiParsedParams<'getStorageInfoSync'>, ctx: NodeCallContext) => getStorageInfo(params, ctx);
+export function getStorageInfoSync(params: ApiParsedParams<'getStorageInfoSync'>, ctx: NodeCallContext) {
+  ctx.applyRule(ids.syncPositional);
+  return getStorageInfo(params, ctx);
+}
