@@ -1,0 +1,79 @@
+/**
+ * The devtools page, laid out as WeChat's and Douyin's DevTools are: a toolbar on top, the simulated device
+ * on the left, the API / Files / Console panels on the right with a separator to drag between them.
+ */
+import { useEffect, type ReactNode } from 'react';
+import { bindClient, ClientContext } from './actions.js';
+import { Panels } from './Panels.js';
+import { PickerDialog } from './PickerDialog.js';
+import type { DevtoolsClient } from './protocol-client.js';
+import { Simulator } from './Simulator.js';
+import { SplitView } from './SplitView.js';
+import { DevtoolsStoreContext, useDevtools, useDevtoolsStore, type DevtoolsStore } from './store.js';
+import { Toolbar } from './Toolbar.js';
+
+function Notice() {
+  const store = useDevtoolsStore();
+  const notice = useDevtools((s) => s.ui.notice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <span>{notice}</span>
+      <button type="button" aria-label="Dismiss" onClick={() => store.getState().notify(undefined)}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function ConnectionBanner() {
+  const { status, refusal, closedReason } = useDevtools((s) => s.connection);
+  if (status === 'refused') {
+    return (
+      <div className="banner banner-error" role="alert">
+        <strong>ttsim refused this page.</strong> {refusal}
+      </div>
+    );
+  }
+  if (status === 'closed') {
+    return (
+      <div className="banner banner-warn" role="alert">
+        <strong>Disconnected from the ttsim host.</strong> {closedReason}{' '}
+        <button type="button" onClick={() => location.reload()}>
+          Reload page
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+function Layout() {
+  return (
+    <div className="app">
+      <Toolbar />
+      <ConnectionBanner />
+      <Notice />
+      <SplitView left={<Simulator />} right={<Panels />} />
+      <PickerDialog />
+    </div>
+  );
+}
+
+/** The store and the client for the components below (App uses it; tests render one panel in it). */
+export function DevtoolsProvider({ store, client, children }: { readonly store: DevtoolsStore; readonly client: DevtoolsClient; readonly children: ReactNode }) {
+  return (
+    <DevtoolsStoreContext.Provider value={store}>
+      <ClientContext.Provider value={client}>{children}</ClientContext.Provider>
+    </DevtoolsStoreContext.Provider>
+  );
+}
+
+export function App({ store, client }: { readonly store: DevtoolsStore; readonly client: DevtoolsClient }) {
+  useEffect(() => bindClient({ store, client }), [store, client]);
+  return (
+    <DevtoolsProvider store={store} client={client}>
+      <Layout />
+    </DevtoolsProvider>
+  );
+}

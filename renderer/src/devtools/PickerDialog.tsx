@@ -1,0 +1,92 @@
+/**
+ * The simulator's image picker: a tt.chooseImage waits for the user, who picks sample images shipped with
+ * ttsim and / or files from disk (uploaded to the host), or cancels (the call fails as a user cancel).
+ */
+import { useEffect, useId, useState } from 'react';
+import { answerPicker, uploadImage, useDevtoolsContext } from './actions.js';
+import type { PickerRequest, PickerSample } from './protocol.js';
+import { useDevtools } from './store.js';
+
+type Choice = { readonly sample: string; readonly label: string } | { readonly upload: string; readonly label: string };
+
+function Picker({ request }: { readonly request: PickerRequest }) {
+  const devtools = useDevtoolsContext();
+  const [samples, setSamples] = useState<readonly PickerSample[] | undefined>(undefined);
+  const [chosen, setChosen] = useState<readonly Choice[]>([]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const uploadId = useId();
+  useEffect(() => {
+    devtools.client.request('pickerSamples', {}).then(setSamples, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [devtools]);
+  const full = chosen.length >= request.count;
+  const toggleSample = (sample: PickerSample) =>
+    setChosen((current) => (current.some((c) => 'sample' in c && c.sample === sample.id) ? current.filter((c) => !('sample' in c && c.sample === sample.id)) : current.length >= request.count ? current : [...current, { sample: sample.id, label: sample.name }]));
+  const upload = async (files: FileList | null) => {
+    if (!files) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const added: Choice[] = [];
+      for (const file of Array.from(files).slice(0, Math.max(0, request.count - chosen.length))) added.push({ upload: await uploadImage(file), label: file.name });
+      setChosen((current) => [...current, ...added].slice(0, request.count));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const answer = (choices: readonly Choice[]) => void answerPicker(devtools, request.id, choices.map((c) => ('sample' in c ? { sample: c.sample } : { upload: c.upload })));
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>tt.chooseImage — choose up to {request.count} {request.count === 1 ? 'image' : 'images'}</h2>
+        <p className="muted">The gadget asked for {request.sourceType.join(' or ')}. The picked files are copied into ttfile://temp.</p>
+        <fieldset>
+          <legend>Sample images</legend>
+          {!samples && !error && <p className="hint">Loading…</p>}
+          {samples?.map((sample) => {
+            const checked = chosen.some((c) => 'sample' in c && c.sample === sample.id);
+            return (
+              <label key={sample.id} className="sample">
+                <input type="checkbox" checked={checked} disabled={!checked && full} onChange={() => toggleSample(sample)} />
+                <span>
+                  <strong>{sample.name}</strong> <span className="muted">{sample.description}</span>
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <div className="upload-row">
+          <label htmlFor={uploadId}>From disk</label>
+          <input id={uploadId} type="file" accept="image/*" multiple disabled={busy || full} onChange={(e) => void upload(e.target.files)} />
+        </div>
+        {chosen.length > 0 && (
+          <p className="muted">
+            Chosen, in order: {chosen.map((c) => c.label).join(', ')}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={() => answer([])}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={chosen.length === 0 || busy} onClick={() => answer(chosen)}>
+            Choose {chosen.length > 0 ? `(${chosen.length})` : ''}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function PickerDialog() {
+  const request = useDevtools((s) => s.ui.pickers[0]);
+  return request ? <Picker key={request.id} request={request} /> : null;
+}

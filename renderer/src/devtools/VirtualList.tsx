@@ -1,0 +1,110 @@
+/**
+ * A list of fixed-height rows that draws only the rows in view (and a few around them), so 10,000 calls
+ * cost the page a few dozen elements. While the reader is at the end, the view follows new rows.
+ */
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface VirtualListProps<T> {
+  readonly items: readonly T[];
+  readonly rowHeight: number;
+  readonly rowKey: (item: T) => string | number;
+  /** The row element (its height must be rowHeight); `index` is the item's index in `items`. */
+  readonly renderRow: (item: T, index: number) => ReactNode;
+  /** The accessible name of the grid. */
+  readonly label: string;
+  /** A header row (role="row"), drawn above the scrolling rows. */
+  readonly header?: ReactNode;
+  /** Keeps the end in view while the reader is there (logs). */
+  readonly follow?: boolean;
+  readonly overscan?: number;
+  readonly className?: string;
+  /** What the list shows when it has no items. */
+  readonly empty?: ReactNode;
+  readonly onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** The index of the selected row: scrolled into view when it changes (or the view shrinks under it). */
+  readonly activeIndex?: number;
+}
+
+/** Height used before the viewport is measured (and in a DOM without layout). */
+const FALLBACK_HEIGHT = 600;
+
+/** The rows to draw for a scroll position: [first, last). */
+export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan: number): [number, number] {
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
+  return [first, Math.max(first, last)];
+}
+
+export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, header, follow = false, overscan = 8, className, empty, onKeyDown, activeIndex }: VirtualListProps<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(0);
+  /** Whether the reader was at the end before the last change of items. */
+  const atEnd = useRef(true);
+  const frame = useRef(0);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => {
+      setHeight(element.clientHeight);
+      // A log that follows its end keeps following when the view shrinks (a details pane opens below it).
+      if (follow && atEnd.current) element.scrollTop = element.scrollHeight;
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [follow]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || activeIndex === undefined || activeIndex < 0) return;
+    const top = activeIndex * rowHeight;
+    const viewportHeight = element.clientHeight;
+    if (!viewportHeight) return;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + viewportHeight) element.scrollTop = top + rowHeight - viewportHeight;
+    else return;
+    atEnd.current = element.scrollTop + viewportHeight >= element.scrollHeight - rowHeight;
+    setScrollTop(element.scrollTop);
+  }, [activeIndex, height, rowHeight]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !follow || !atEnd.current) return;
+    element.scrollTop = element.scrollHeight;
+    setScrollTop(element.scrollTop);
+  }, [items.length, follow]);
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const onScroll = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    atEnd.current = element.scrollTop + element.clientHeight >= element.scrollHeight - rowHeight;
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setScrollTop(element.scrollTop));
+  }, [rowHeight]);
+
+  const viewport = height || FALLBACK_HEIGHT;
+  const [first, last] = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
+  const rows: ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const item = items[i]!;
+    rows.push(<Fragment key={rowKey(item)}>{renderRow(item, i)}</Fragment>);
+  }
+
+  return (
+    <div className={`vlist ${className ?? ''}`} role="grid" aria-label={label} aria-rowcount={items.length + (header ? 1 : 0)} onKeyDown={onKeyDown}>
+      {header && <div role="rowgroup" className="vlist-head">{header}</div>}
+      <div className="vlist-scroll" ref={scroller} onScroll={onScroll} role="rowgroup">
+        {items.length === 0 && empty ? <div className="vlist-empty">{empty}</div> : null}
+        <div style={{ height: items.length * rowHeight, position: 'relative' }}>
+          <div style={{ position: 'absolute', left: 0, right: 0, top: 0, transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>
+        </div>
+      </div>
+    </div>
+  );
+}
