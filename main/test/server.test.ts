@@ -287,6 +287,13 @@ describe('what the devtools ask of the host', () => {
     expect(compress.calls).toBeGreaterThanOrEqual(1);
     expect(compress.support.matrix.webapp.pc).toBe('3.47.0');
     expect(compress.behaviours.find((b) => b.id === 'ios-always-jpeg')?.provenance.kind).toBe('documented');
+    await gadget.call('setStorage', { key: 'seen', data: { n: 1 } });
+    expect(await ask('storage', {})).toMatchObject({ ok: true, value: { items: expect.arrayContaining([expect.objectContaining({ key: 'seen', type: 'Object', value: { n: 1 } })]) } });
+    expect(await ask('setStorageItem', { key: 'edited', value: [1, 2] })).toMatchObject({ ok: true });
+    expect(await gadget.call('getStorage', { key: 'edited' })).toMatchObject({ data: [1, 2] });
+    expect(await ask('removeStorageItem', { key: 'edited' })).toMatchObject({ ok: true, value: true });
+    expect(await gadget.call('getStorage', { key: 'edited' })).toMatchObject({ errno: expect.any(Number) });
+    expect(await ask('setStorageItem', { key: 'huge', value: 'x'.repeat(2 * 1024 * 1024) })).toMatchObject({ ok: false, error: expect.stringMatching(/1 MB|limit/i) });
     expect(await ask('deleteFile', { path: 'app.json' })).toMatchObject({ ok: false, error: expect.stringContaining('the package is read-only') });
     expect(await ask('deleteFile', { path: 'ttfile://user/notes.txt' })).toMatchObject({ ok: true });
     expect(fs.existsSync(path.join(gadget.session.dirs.userDir, 'notes.txt'))).toBe(false);

@@ -52,6 +52,9 @@ export const session: SessionInfo = {
   guestUrl: '/g/s1/guesttoken/__ttsim__/gadget.html',
   fileUrl: '/s/s1/file?token=T&path=',
   network: 'online',
+  uploadUrl: '/s/s1/upload?token=t',
+  sampleUrl: '/s/s1/sample?token=t&id=',
+  mocked: [],
 };
 
 type Handlers = { [O in ControlOp]?: (params: OpParams<O>) => OpReply<O> | Promise<OpReply<O>> };

@@ -84,6 +84,12 @@ export class Bridge {
     this.appEventListener = listener;
   }
 
+  private storageListener: (() => void) | undefined;
+  /** Hears that the storage was changed from outside the gadget (the devtools' Storage panel). */
+  onStorageChanged(listener: () => void): void {
+    this.storageListener = listener;
+  }
+
   /** Replaces what a project reload does (default: reload the document). */
   onReload(handler: () => void): void {
     this.reloadHandler = handler;
@@ -186,6 +192,7 @@ export class Bridge {
     else if (message.t === 'app-event') this.appEventListener?.(message.event, decodeValue(message.payload));
     else if (message.t === 'automation') void this.automate(message.id, message.op, decodeValue(message.params));
     else if (message.t === 'csp') tightenPolicy(message.policy, message.relaxes);
+    else if (message.t === 'storage-changed') this.storageListener?.();
     else if (message.t === 'reload') {
       console.info(`ttsim: reloading after ${message.reason}`);
       this.reloadHandler();

@@ -32,6 +32,12 @@ class StorageCopy {
 
   constructor(private readonly bridge: Bridge) {}
 
+  /** Drops the copy: the next read fetches the host's storage again. */
+  forget(): void {
+    this.items = undefined;
+    this.local = true;
+  }
+
   read(): Map<string, StoredItem> | undefined {
     if (this.items || !this.local) return this.items;
     const snapshot = this.bridge.getSync<StorageSnapshot>('storage.json');
@@ -62,6 +68,8 @@ function failOf(api: string, error: unknown): FailResult | undefined {
 export function storageApis(apis: readonly GuestApi[], options: StorageApiOptions): Record<string, unknown> {
   const { bridge } = options;
   const copy = new StorageCopy(bridge);
+  // The devtools edited the storage: the next read fetches it again.
+  bridge.onStorageChanged(() => copy.forget());
   const byName = new Map(apis.map((api) => [api.name, api]));
   const out: Record<string, unknown> = {};
   const api = (name: string) => byName.get(name);

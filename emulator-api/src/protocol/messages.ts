@@ -164,6 +164,12 @@ export const sessionInfo = z.object({
   /** Where the devtools fetch a sandbox or package file (add the guest path, URL-encoded). */
   fileUrl: z.string(),
   network: networkPolicySchema,
+  /** Where the devtools POST a file from disk for the image picker (add &name=<file name>). */
+  uploadUrl: z.string(),
+  /** Where a sample image of the picker is (add its id). */
+  sampleUrl: z.string(),
+  /** APIs mocked now (by a test, the devtools or a relaunch). */
+  mocked: z.array(z.string()),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
@@ -204,6 +210,12 @@ export const hostOps = {
   deleteFile: op({ path: z.string() }, z.null()),
   /** The registry's matrix and rules of `apis` (default: every API this session has called), for the devtools' Matrix panel. */
   apiMatrix: op({ apis: z.array(z.string()).max(1000).optional() }, z.array(apiMatrixEntry)),
+  /** The app's storage (setStorage & co.), every key with its type and value. */
+  storage: op({}, z.object({ items: z.array(z.object({ key: z.string(), type: z.string(), value: encoded, bytes: z.number() })), currentSize: z.number(), limitSize: z.number() })),
+  /** Sets one key as setStorage would (same limits); the guest drops its copy. */
+  setStorageItem: op({ key: z.string().min(1), value: encoded }, z.null()),
+  /** Removes one key; the guest drops its copy. */
+  removeStorageItem: op({ key: z.string() }, z.boolean()),
   /** The sample images the picker offers. */
   pickerSamples: op({}, z.array(pickerSample)),
   /** Answers a waiting tt.chooseImage: samples and uploaded files (ids from POST /s/<session>/upload) in order; none cancels. */
@@ -291,6 +303,8 @@ export type HostToGuest =
   | { readonly t: 'csp'; readonly policy: string; readonly relaxes: boolean }
   /** The project changed on disk: reload the document, keeping the page and its query. */
   | { readonly t: 'reload'; readonly reason: string }
+  /** The storage was edited from outside the gadget (the devtools): drop any copy of it. */
+  | { readonly t: 'storage-changed' }
   /** A request of devtools or automation for the guest to answer (see guestOps). */
   | { readonly [O in GuestOp]: { readonly t: 'automation'; readonly id: number; readonly op: O; readonly params: OpParams<O> } }[GuestOp];
 
@@ -306,6 +320,7 @@ export const hostToGuest = z.discriminatedUnion('t', [
   z.object({ t: z.literal('app-event'), event: z.enum(appEvents), payload: encoded }),
   z.object({ t: z.literal('csp'), policy: z.string(), relaxes: z.boolean() }),
   z.object({ t: z.literal('reload'), reason: z.string() }),
+  z.object({ t: z.literal('storage-changed') }),
   z.object({ t: z.literal('automation'), id, op: z.enum(Object.keys(guestOps) as [GuestOp, ...GuestOp[]]), params: z.record(z.string(), encoded) }),
 ]);
 /** The typed form of each message (per-operation params) must fit the schema: a change to one without the other fails to compile. */

@@ -199,6 +199,7 @@ export class HostConnection {
       session.onMocksChanged((apis) => this.send({ t: 'mocks', apis })),
       session.onAppEvent((event, payload) => this.send({ t: 'app-event', event, payload: encodeValue(payload) })),
       session.onReload((reason) => this.send({ t: 'reload', reason })),
+      session.onStorageChanged(() => this.send({ t: 'storage-changed' })),
       session.onNetworkPolicy((policy) => {
         if (this.cspFor) this.send({ t: 'csp', policy: this.cspFor(policy), relaxes: policy !== 'offline' });
       }),

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
 import { sideOf } from '../../../emulator-api/src/common/api-spec.js';
 import { findApi } from '../../../emulator-api/src/common/registry.js';
+import { fromStoredItem, itemBytes, toStoredItem } from '../../../emulator-api/src/common/storage-model.js';
 import { readHeader, sniff } from '../../../emulator-api/src/node/images.js';
 import { PARTIAL_PREFIX } from '../../../emulator-api/src/node/sandbox.js';
 import type { FileArea, FileEntry, HostOp, OpParams, OpReply } from '../../../emulator-api/src/protocol/messages.js';
@@ -68,6 +69,9 @@ export const hostOperations: HostOperations = {
     guestUrl: `/g/${session.id}/${session.guestToken}/${session.project.kind === 'gadget' ? '__ttsim__/gadget.html' : 'index.html'}`,
     fileUrl: `/s/${session.id}/file?token=${session.hostToken}&path=`,
     network: session.networkPolicy,
+    uploadUrl: `/s/${session.id}/upload?token=${session.hostToken}`,
+    sampleUrl: `/s/${session.id}/sample?token=${session.hostToken}&id=`,
+    mocked: session.mockedApis(),
   }),
   event: (session, { seq }) => {
     const event = session.events.get(seq);
@@ -123,6 +127,22 @@ export const hostOperations: HostOperations = {
         calls: calls.get(spec.name) ?? 0,
       }];
     });
+  },
+  storage: (session) => {
+    const { storage } = session.session;
+    const items = storage.entries().map(([key, item]) => ({ key, type: item.type, value: fromStoredItem(item), bytes: itemBytes(key, item) }));
+    const info = storage.info();
+    return { items, currentSize: info.currentSize, limitSize: info.limitSize };
+  },
+  setStorageItem: (session, { key, value }) => {
+    session.session.storage.set(key, toStoredItem(value));
+    session.storageChanged();
+    return null;
+  },
+  removeStorageItem: (session, { key }) => {
+    const removed = session.session.storage.remove(key);
+    session.storageChanged();
+    return removed;
   },
   pickerSamples: () => pickerSamples.map(({ id, name, description }) => ({ id, name, description })),
   answerPicker: (session, { id, chosen }) => {

@@ -92,6 +92,17 @@ export class HostSession {
     for (const listener of this.reloadListeners) listener(reason);
   }
 
+  /** The storage was edited from outside the gadget (the devtools): the guests drop their copies. */
+  storageChanged(): void {
+    for (const listener of this.storageListeners) listener();
+  }
+
+  onStorageChanged(listener: () => void): () => void {
+    this.storageListeners.add(listener);
+    return () => this.storageListeners.delete(listener);
+  }
+  private readonly storageListeners = new Set<() => void>();
+
   /** Hears each project reload (the guest connections tell their guest). */
   onReload(listener: (reason: string) => void): () => void {
     this.reloadListeners.add(listener);

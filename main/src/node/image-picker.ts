@@ -25,6 +25,9 @@ export const pickerSamples: readonly (PickerSample & { readonly file: string })[
   { id: 'heic', name: 'photo.heic', description: 'A file named and headed as HEIC (iPhone photos); ttsim cannot decode HEVC here, so it tests the failure path', file: 'photo.heic' },
 ];
 
+/** The host file of a sample image. */
+export const samplePath = (sample: { readonly file: string }): string => path.join(imagesDir(), sample.file);
+
 interface Pending {
   readonly resolve: (paths: readonly string[]) => void;
 }
@@ -62,7 +65,7 @@ export class ImagePicker {
       if (item.sample !== undefined) {
         const sample = pickerSamples.find((s) => s.id === item.sample);
         if (!sample) throw new Error(`no sample image ${JSON.stringify(item.sample)}; ttsim offers ${pickerSamples.map((s) => s.id).join(', ')}`);
-        return path.join(imagesDir(), sample.file);
+        return samplePath(sample);
       }
       const upload = item.upload ?? '';
       if (!/^[\w-]+\/[^/\\]+$/.test(upload) || !fs.existsSync(path.join(this.uploadDir, upload))) throw new Error(`no uploaded file ${JSON.stringify(upload)}`);

@@ -41,6 +41,7 @@ export function devtoolsHtml(session: HostSession): string {
 <html lang="en"><head><meta charset="utf-8"><title>ttsim devtools — ${escapeHtml(session.project.name)}</title>
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="devtools.css${token}">
 </head>
 <body>

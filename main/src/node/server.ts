@@ -28,6 +28,7 @@ import { devtoolsHtml, gadgetHtml, shellHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
 import { guestCsp } from './guest-csp.js';
+import { pickerSamples, samplePath } from './image-picker.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -110,6 +111,10 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
         if (body === undefined) return send(res, 413, `ttsim: an upload may be at most ${WIRE_LIMITS.messageBytes} bytes`, undefined, { connection: 'close' });
         const id = session.picker.upload(url.searchParams.get('name') ?? 'upload', body);
         return send(res, 200, JSON.stringify({ upload: id }), MIME['.json']);
+      }
+      if (rest === 'sample') {
+        const sample = pickerSamples.find((s) => s.id === url.searchParams.get('id'));
+        return sample ? sendFile(res, samplePath(sample)) : send(res, 404, 'ttsim: no such sample image');
       }
       if (rest === 'file') {
         // A sandbox or package file for the devtools (previews, downloads): the same path checks as the guest's.
