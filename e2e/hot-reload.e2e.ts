@@ -19,7 +19,7 @@ test('an edit reloads the open page with its query; a broken edit shows its erro
   const project = copyOfFixture();
   const sim = await open({ project, platform: 'android', client: '7.35.0', watch: true });
   try {
-    await sim.navigateTo('pages/widgets/widgets?from=test');
+    await sim.navigateTo('/pages/widgets/widgets?from=test');
     const ttml = path.join(project, 'pages/widgets/widgets.ttml');
     const before = fs.readFileSync(ttml, 'utf8');
     const reloads = () => sim.events().filter((e) => e.type === 'session' && e.what === 'reloaded').length;

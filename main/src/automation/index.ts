@@ -365,7 +365,8 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
   try {
     browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const { device } = session.profile;
-    const page = await browser.newPage({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
     const sim = new Simulator(host, session, new ProtocolClient(session), server, browser, page, timeoutMs);
     const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
     await page.goto(options.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session));

@@ -41,7 +41,8 @@ export function SplitView({ left, right }: { readonly left: ReactNode; readonly 
 
   return (
     <div className="split" ref={container}>
-      <section className="split-left" aria-label="Simulator">
+      {/* Focusable, so that a keyboard can scroll the device when it is larger than the pane (zoom). */}
+      <section className="split-left" aria-label="Simulator" tabIndex={0}>
         {left}
       </section>
       <div
