@@ -92,9 +92,9 @@ async function main() {
       bareStarts.push(await timeStart(browser, root, process.execPath, ['-e', bareServer], /http:\/\/127\.0\.0\.1:\d+\//, (page) => page.locator('h1').waitFor()));
       devStarts.push(
         await timeStart(browser, root, process.execPath, ['bin/ttsim.js', 'dev', '--platform', 'ios'], /http:\/\/127\.0\.0\.1:\d+\/s\/\S+/, async (page) => {
-          const frame = page.frameLocator('#guest');
+          const frame = page.frameLocator('iframe[src*="/g/"]');
           await frame.locator('[data-ttsim-page] button').first().waitFor({ timeout: 20_000 });
-        }),
+        }, (url) => url.replace('/?token=', '/plain?token=')),
       );
     }
     const dev = median(devStarts);

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Spawns a command that prints a URL, opens it in `browser` and waits for `ready` in the page. */
-export async function timeStart(browser, cwd, command, args, urlPattern, ready) {
+/** Spawns a command that prints a URL, opens it (or `toUrl` of it) in `browser` and waits for `ready` in the page. */
+export async function timeStart(browser, cwd, command, args, urlPattern, ready, toUrl = (url) => url) {
   const t0 = performance.now();
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TTSIM_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-bench-')) } });
   try {
@@ -22,7 +22,7 @@ export async function timeStart(browser, cwd, command, args, urlPattern, ready) 
       });
     });
     const page = await browser.newPage();
-    await page.goto(url);
+    await page.goto(toUrl(url));
     await ready(page);
     const ms = performance.now() - t0;
     await page.close();
