@@ -30,7 +30,7 @@ function layer(name, files, { modules = [], patterns = [], typeOnly = [] } = {})
   };
 }
 
-const noElectron = { name: 'electron', message: 'Electron is imported only in main/src/electron-main.' };
+const noElectron = { name: 'electron', message: 'Electron is imported only in main/src/electron-main (its types may be imported anywhere).', allowTypeImports: true };
 const upper = (what, ...groups) => ({ group: groups, message: `layering: ${what}` });
 const nodeModulesFor = (message) => [...nodeBuiltins.map((name) => ({ name, message })), { name: 'sharp', message }, { name: 'file-type', message }, { name: 'ws', message }];
 
@@ -55,7 +55,7 @@ const layers = [
     modules: [noElectron],
     patterns: [upper('the SDK drives the host and a browser; it never imports guest or UI code', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**')],
   }),
-  layer('Electron main process', ['main/src/electron-main/**/*.ts'], {
+  layer('Electron main process and its preload', ['main/src/electron-main/**/*.{ts,cts}'], {
     patterns: [upper('main never imports the guest runtime or the UI code', '**/app/**', '**/renderer/**', '**/cli/**')],
   }),
   layer('guest runtime and devtools UI (browser)', ['app/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'], {
@@ -106,7 +106,7 @@ export default tseslint.config(
   },
   ...layers,
   {
-    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    files: ['**/*.{ts,tsx,cts,mts,js,mjs,cjs}'],
     ignores: layered,
     plugins: { layering: layerCoverage },
     rules: { 'layering/in-a-layer': 'error' },

@@ -22,11 +22,14 @@ describe('electron-builder.yml', () => {
     // The test command builds before it runs the tests.
     expect(config.extraMetadata.main).toBe('dist/main/src/electron-main/index.js');
     expect(fs.existsSync(path.join(root, config.extraMetadata.main))).toBe(true);
-    expect(pkg.scripts.electron).toContain(config.extraMetadata.main);
+    expect(pkg.scripts.electron).toContain('scripts/electron.mjs');
+    expect(fs.readFileSync(path.join(root, 'scripts/electron.mjs'), 'utf8')).toContain(config.extraMetadata.main);
+    // The sandboxed preload is CommonJS (preload.cjs) and the devtools' styles are CSS: both must be packed.
+    expect(fs.existsSync(path.join(root, 'dist/main/src/electron-main/preload.cjs'))).toBe(true);
   });
 
   it('packs the built JavaScript and package.json, and not the Electron npm package', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*.js', '!**/node_modules/electron/**']));
+    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*.js', 'dist/**/*.cjs', 'dist/web/*.css', 'examples/**', '!**/node_modules/electron/**']));
     expect(config.appId).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
     expect(config.directories.output).toBe('release');
   });
