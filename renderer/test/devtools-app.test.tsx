@@ -104,10 +104,10 @@ describe('devtools app', () => {
     const { store } = setup();
     await screen.findByText('compress-demo');
     const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['API', 'Files', 'Console']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['API', 'Network', 'Storage', 'AppData', 'Files', 'Matrix', 'Console']);
     expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-api');
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
-    expect(store.getState().ui.tab).toBe('files');
+    expect(store.getState().ui.tab).toBe('network');
     const separator = screen.getByRole('separator', { name: 'Resize panels' });
     expect(separator.getAttribute('aria-orientation')).toBe('vertical');
     const width = store.getState().ui.panelWidth;
@@ -134,6 +134,15 @@ describe('devtools app', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(client.requests.find((r) => r.op === 'answerPicker')?.params).toEqual({ id: 'p2', chosen: [] });
+  });
+
+  it('says where a relaunch is going, and hides the old session closing behind it', async () => {
+    const { client, store } = setup();
+    await screen.findByText('compress-demo');
+    act(() => store.getState().updateUi((ui) => ({ ...ui, relaunching: 'webapp · pc · 3.47.0' })));
+    expect(screen.getByText('Switching to webapp · pc · 3.47.0…')).toBeTruthy();
+    act(() => client.setState({ status: 'closed', reason: 'the session closed' }));
+    expect(screen.queryByText(/Disconnected from the ttsim host/)).toBeNull();
   });
 
   it("shows the host's refusal", async () => {

@@ -1,6 +1,6 @@
 /** Events, sessions and a fake DevtoolsClient for the devtools' tests (no host, no socket). */
 import type { ClientState, DevtoolsClient, RequestOptions } from '../src/devtools/protocol-client.js';
-import type { AppliedRule, CallEvent, ControlOp, DevtoolsEvent, EventsBatch, HostEvent, OpParams, OpReply, PickerRequest, SessionInfo } from '../src/devtools/protocol.js';
+import type { ApiMatrixEntry, AppliedRule, CallEvent, ControlOp, DevtoolsEvent, EventsBatch, HostEvent, OpParams, OpReply, PickerRequest, SessionInfo } from '../src/devtools/protocol.js';
 
 let time = Date.UTC(2025, 0, 1, 12, 0, 0);
 
@@ -135,3 +135,30 @@ export function compressEvent(seq: number, src: string, out: string, quality?: n
     },
   };
 }
+
+type Row = { android: string | null; ios: string | null; pc: string | null; harmony: string | null };
+
+/** An apiMatrix entry: its support per app kind and platform, and rules (platform-specific ones have a platform list). */
+export function matrixEntry(name: string, gadget: Row, webapp: Row, behaviours: ApiMatrixEntry['behaviours'] = [], calls = 1): ApiMatrixEntry {
+  return {
+    name,
+    summary: `${name} does things.`,
+    doc: `https://open.feishu.cn/document/${name}`,
+    side: 'host',
+    support: { matrix: { gadget, webapp }, provenance: { kind: 'documented', source: `https://open.feishu.cn/document/${name}#support` } },
+    behaviours,
+    calls,
+  };
+}
+
+export const compressImageEntry = matrixEntry(
+  'compressImage',
+  { android: '2.0.0', ios: '2.0.0', pc: '2.0.0', harmony: '7.35.0' },
+  { android: '3.44.0', ios: '3.44.0', pc: '3.47.0', harmony: '7.35.0' },
+  [
+    { id: 'quality-default', platforms: 'all', text: 'quality defaults to 80.', provenance: { kind: 'documented', source: 'https://open.feishu.cn/document/compressImage' } },
+    { id: 'pc-png-kept', platforms: ['pc'], text: 'On PC a PNG stays a PNG.', provenance: { kind: 'assumed', source: 'no PC doc; what the desktop client did in a test' } },
+  ],
+);
+
+export const requestEntry = matrixEntry('request', { android: '1.0.0', ios: '1.0.0', pc: '1.0.0', harmony: '7.35.0' }, { android: null, ios: null, pc: null, harmony: null });

@@ -1,6 +1,7 @@
 /**
- * The devtools page, laid out as WeChat's and Douyin's DevTools are: a toolbar on top, the simulated device
- * on the left, the API / Files / Console panels on the right with a separator to drag between them.
+ * The devtools page, laid out as WeChat's and Douyin's DevTools are: a toolbar on top (with the profile
+ * switcher), the simulated device on the left, the tabbed panels (API, Network, Storage, AppData, Files,
+ * Matrix, Console) on the right with a separator to drag between them.
  */
 import { useEffect, type ReactNode } from 'react';
 import { bindClient, ClientContext } from './actions.js';
@@ -28,6 +29,9 @@ function Notice() {
 
 function ConnectionBanner() {
   const { status, refusal, closedReason } = useDevtools((s) => s.connection);
+  const relaunching = useDevtools((s) => s.ui.relaunching !== undefined);
+  // The old session closes once the page has moved on: that is no disconnection to report.
+  if (relaunching && status === 'closed') return null;
   if (status === 'refused') {
     return (
       <div className="banner banner-error" role="alert">
@@ -48,10 +52,22 @@ function ConnectionBanner() {
   return null;
 }
 
+/** While a relaunch opens the new session (the page then moves there). */
+function RelaunchBanner() {
+  const relaunching = useDevtools((s) => s.ui.relaunching);
+  if (!relaunching) return null;
+  return (
+    <div className="banner banner-info" role="status">
+      <strong>Switching to {relaunching}…</strong> ttsim opens the project under this profile in a new session; this page moves there.
+    </div>
+  );
+}
+
 function Layout() {
   return (
     <div className="app">
       <Toolbar />
+      <RelaunchBanner />
       <ConnectionBanner />
       <Notice />
       <SplitView left={<Simulator />} right={<Panels />} />

@@ -1,13 +1,22 @@
-/** The tabbed panels on the right: API, Files, Console (arrow keys move between the tabs). */
-import type { KeyboardEvent, ReactNode } from 'react';
+/** The tabbed panels on the right: API, Network, Storage, AppData, Files, Matrix, Console (arrow keys move between the tabs). */
+import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiPanel } from './api/ApiPanel.js';
+import { AppDataPanel } from './appdata/AppDataPanel.js';
 import { ConsolePanel } from './console/ConsolePanel.js';
 import { FilesPanel } from './files/FilesPanel.js';
+import { MatrixPanel } from './matrix/MatrixPanel.js';
+import { isNetworkCall } from './network/model.js';
+import { NetworkPanel } from './network/NetworkPanel.js';
+import { StoragePanel } from './storage/StoragePanel.js';
 import { useDevtools, useDevtoolsStore, type Tab } from './store.js';
 
 const tabs: readonly { readonly id: Tab; readonly label: string; readonly panel: () => ReactNode }[] = [
   { id: 'api', label: 'API', panel: () => <ApiPanel /> },
+  { id: 'network', label: 'Network', panel: () => <NetworkPanel /> },
+  { id: 'storage', label: 'Storage', panel: () => <StoragePanel /> },
+  { id: 'appdata', label: 'AppData', panel: () => <AppDataPanel /> },
   { id: 'files', label: 'Files', panel: () => <FilesPanel /> },
+  { id: 'matrix', label: 'Matrix', panel: () => <MatrixPanel /> },
   { id: 'console', label: 'Console', panel: () => <ConsolePanel /> },
 ];
 
@@ -16,6 +25,8 @@ export function Panels() {
   const active = useDevtools((s) => s.ui.tab);
   const calls = useDevtools((s) => s.log.callCount);
   const errors = useDevtools((s) => s.log.errorCount);
+  const events = useDevtools((s) => s.log.events);
+  const networkCount = useMemo(() => events.filter(isNetworkCall).length, [events]);
   const setTab = store.getState().setTab;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((t) => t.id === active);
@@ -46,6 +57,11 @@ export function Panels() {
             {tab.id === 'api' && calls > 0 && (
               <span className="tab-count" aria-hidden="true">
                 {calls}
+              </span>
+            )}
+            {tab.id === 'network' && networkCount > 0 && (
+              <span className="tab-count" aria-hidden="true">
+                {networkCount}
               </span>
             )}
             {tab.id === 'console' && errors > 0 && (

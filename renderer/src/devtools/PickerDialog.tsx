@@ -4,12 +4,25 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { answerPicker, uploadImage, useDevtoolsContext } from './actions.js';
-import type { PickerRequest, PickerSample } from './protocol.js';
+import type { PickerRequest, PickerSample, SessionInfo } from './protocol.js';
 import { useDevtools } from './store.js';
 
 type Choice = { readonly sample: string; readonly label: string } | { readonly upload: string; readonly label: string };
 
-function Picker({ request }: { readonly request: PickerRequest }) {
+/** A sample's thumbnail; a format the browser cannot draw (HEIC) shows a placeholder instead of a broken image. */
+function SampleThumb({ src }: { readonly src: string }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) {
+    return (
+      <span className="sample-thumb no-thumb" aria-hidden="true">
+        no preview
+      </span>
+    );
+  }
+  return <img className="sample-thumb checker" src={src} alt="" width={56} height={56} loading="lazy" onError={() => setFailed(true)} />;
+}
+
+function Picker({ request, session }: { readonly request: PickerRequest; readonly session: SessionInfo }) {
   const devtools = useDevtoolsContext();
   const [samples, setSamples] = useState<readonly PickerSample[] | undefined>(undefined);
   const [chosen, setChosen] = useState<readonly Choice[]>([]);
@@ -29,7 +42,7 @@ function Picker({ request }: { readonly request: PickerRequest }) {
     setError(undefined);
     try {
       const added: Choice[] = [];
-      for (const file of Array.from(files).slice(0, Math.max(0, request.count - chosen.length))) added.push({ upload: await uploadImage(file), label: file.name });
+      for (const file of Array.from(files).slice(0, Math.max(0, request.count - chosen.length))) added.push({ upload: await uploadImage(file, session.uploadUrl), label: file.name });
       setChosen((current) => [...current, ...added].slice(0, request.count));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -52,6 +65,7 @@ function Picker({ request }: { readonly request: PickerRequest }) {
             return (
               <label key={sample.id} className="sample">
                 <input type="checkbox" checked={checked} disabled={!checked && full} onChange={() => toggleSample(sample)} />
+                <SampleThumb src={`${session.sampleUrl}${encodeURIComponent(sample.id)}`} />
                 <span>
                   <strong>{sample.name}</strong> <span className="muted">{sample.description}</span>
                 </span>
@@ -88,5 +102,6 @@ function Picker({ request }: { readonly request: PickerRequest }) {
 
 export function PickerDialog() {
   const request = useDevtools((s) => s.ui.pickers[0]);
-  return request ? <Picker key={request.id} request={request} /> : null;
+  const session = useDevtools((s) => s.connection.session);
+  return request && session ? <Picker key={request.id} request={request} session={session} /> : null;
 }

@@ -1,7 +1,7 @@
-/** The top bar: project, profile, reload, zoom, network and the guest's error count. */
+/** The top bar: project, profile (with its switcher), reload, zoom, network and the guest's error count. */
 import { useId } from 'react';
 import { setNetwork, useDevtoolsContext } from './actions.js';
-import { profileText } from './format.js';
+import { ProfilePicker } from './profile/ProfilePicker.js';
 import { deviceFrame, fitZoom } from './Simulator.js';
 import type { NetworkPolicy } from './protocol.js';
 import { stepZoom, useDevtools, ZOOM_MAX, ZOOM_MIN, ZOOM_STEPS } from './store.js';
@@ -29,7 +29,7 @@ export function Toolbar() {
       <span className="project" title={session ? `${session.project.kind} · appId ${session.appId}` : undefined}>
         {session?.project.name ?? '…'}
       </span>
-      {session && <span className="profile">{profileText(session.profile)}</span>}
+      <ProfilePicker />
       <span className="spacer" />
       <button type="button" className="tb-button" onClick={reloadGuest} disabled={!session} aria-label="Reload guest" title="Reload the guest page">
         ⟳ Reload

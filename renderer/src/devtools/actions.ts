@@ -204,10 +204,12 @@ export async function answerPicker({ store, client }: Devtools, id: string, chos
   store.getState().updateUi((ui) => reducePicker(ui, { answered: id }));
 }
 
-/** Sends a file from the user's disk to the host for the picker (POST upload next to the devtools page); answers its upload id. */
-export async function uploadImage(file: Blob & { readonly name: string }, pageUrl = location.href): Promise<string> {
-  const token = new URL(pageUrl).searchParams.get('token') ?? '';
-  const url = new URL(`upload?token=${encodeURIComponent(token)}&name=${encodeURIComponent(file.name)}`, pageUrl);
+/**
+ * Sends a file from the user's disk to the host for the picker: POST its bytes to the session's uploadUrl
+ * (with &name=<file name>); answers its upload id.
+ */
+export async function uploadImage(file: Blob & { readonly name: string }, uploadUrl: string, pageUrl = location.href): Promise<string> {
+  const url = new URL(`${uploadUrl}&name=${encodeURIComponent(file.name)}`, pageUrl);
   const response = await fetch(url, { method: 'POST', body: file });
   if (!response.ok) throw new Error(`upload of ${file.name} failed: ${response.status} ${await response.text()}`);
   const { upload } = (await response.json()) as { upload?: unknown };

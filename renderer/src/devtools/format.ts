@@ -77,8 +77,8 @@ export function fileHref(session: Pick<SessionInfo, 'fileUrl'>, path: string, do
   return `${session.fileUrl}${encodeURIComponent(path)}${download ? '&download' : ''}`;
 }
 
-/** A value for a <pre>: JSON, with ArrayBuffers and methods (decoded from the wire) written out. */
-export function showValue(value: unknown): string {
+/** A value for a <pre>: JSON, with ArrayBuffers and methods (decoded from the wire) written out (indent 0: one line). */
+export function showValue(value: unknown, indent = 2): string {
   if (value === undefined) return 'undefined';
   return JSON.stringify(
     value,
@@ -88,7 +88,7 @@ export function showValue(value: unknown): string {
       if (v instanceof Date) return `[Date ${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}]`;
       return v;
     },
-    2,
+    indent || undefined,
   );
 }
 

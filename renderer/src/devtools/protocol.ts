@@ -3,8 +3,10 @@
  * zod, so messages.ts is imported with `import type`; lint enforces it).
  */
 export type {
+  ApiMatrixEntry,
   ControlOp,
   ControlToHost,
+  CurrentPage,
   DevtoolsCallSummary,
   DevtoolsEvent,
   FileArea,

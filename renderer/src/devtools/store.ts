@@ -1,5 +1,6 @@
 /**
- * The devtools' one state store (zustand), in slices: connection, log, apiFilter, files and ui. Every change
+ * The devtools' one state store (zustand), in slices: connection, log, apiFilter, files and ui, and the
+ * later panels' slices (matrix, appData, storage, net) whose reducers live beside their panels. Every change
  * goes through a reducer, a plain function of the slice, so tests check them without React or a host;
  * the store's actions only apply them. `createDevtoolsStore` is the vanilla store (tests use it directly),
  * `useDevtools` reads it from React through the store in context (context.tsx).
@@ -8,7 +9,11 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EVENTS_KEPT, shellRuleKey } from '../../../emulator-api/src/protocol/wire.js';
+import { initialAppData, type AppDataSlice } from './appdata/model.js';
+import { initialMatrix, type MatrixSlice } from './matrix/model.js';
+import { initialNet, type NetSlice } from './network/model.js';
 import type { ClientState, ConnectionStatus } from './protocol-client.js';
+import { initialStorage, type StorageSlice } from './storage/model.js';
 import type { AppliedRule, CallEvent, DevtoolsEvent, EventsBatch, FileArea, FileEntry, FileInfo, HostEvent, NetworkPolicy, PickerRequest, ProvenanceKind, SessionInfo } from './protocol.js';
 
 // ── connection ────────────────────────────────────────────────────────────────────────────────────────
@@ -332,7 +337,7 @@ export function compressImageCalls(events: readonly DevtoolsEvent[]): CallEvent[
 
 // ── ui ────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type Tab = 'api' | 'files' | 'console';
+export type Tab = 'api' | 'network' | 'storage' | 'appdata' | 'files' | 'matrix' | 'console';
 export const ZOOM_MIN = 50;
 export const ZOOM_MAX = 200;
 export const ZOOM_STEPS = [50, 75, 100, 125, 150, 175, 200] as const;
@@ -378,6 +383,8 @@ export interface UiSlice {
   readonly mocked: readonly string[];
   /** tt.chooseImage calls waiting for the user, oldest first (the picker shows the first). */
   readonly pickers: readonly PickerRequest[];
+  /** The profile a relaunch is switching to ("webapp · pc · 3.47.0"), while the host opens its session. */
+  readonly relaunching?: string;
 }
 
 export const initialUi: UiSlice = {
@@ -422,7 +429,14 @@ export interface DevtoolsState {
   readonly apiFilter: ApiFilterSlice;
   readonly files: FilesSlice;
   readonly ui: UiSlice;
+  readonly matrix: MatrixSlice;
+  readonly appData: AppDataSlice;
+  readonly storage: StorageSlice;
+  readonly net: NetSlice;
 }
+
+/** The panels' slices, which `updateSlice` changes with their own reducers. */
+export type PanelSlice = 'matrix' | 'appData' | 'storage' | 'net';
 
 export interface DevtoolsActions {
   clientState(state: ClientState): void;
@@ -434,6 +448,8 @@ export interface DevtoolsActions {
   /** Applies a files reducer (the async work is in actions.ts). */
   updateFiles(reduce: (files: FilesSlice) => FilesSlice): void;
   updateUi(reduce: (ui: UiSlice) => UiSlice): void;
+  /** Applies a panel's reducer to its slice. */
+  updateSlice<K extends PanelSlice>(key: K, reduce: (slice: DevtoolsState[K]) => DevtoolsState[K]): void;
   setTab(tab: Tab): void;
   setZoom(zoom: number): void;
   setPanelWidth(width: number): void;
@@ -443,20 +459,32 @@ export interface DevtoolsActions {
 
 export type DevtoolsStore = StoreApi<DevtoolsState & DevtoolsActions>;
 
-export const initialState: DevtoolsState = { connection: initialConnection, log: initialLog, apiFilter: initialApiFilter, files: initialFiles, ui: initialUi };
+export const initialState: DevtoolsState = {
+  connection: initialConnection,
+  log: initialLog,
+  apiFilter: initialApiFilter,
+  files: initialFiles,
+  ui: initialUi,
+  matrix: initialMatrix,
+  appData: initialAppData,
+  storage: initialStorage,
+  net: initialNet,
+};
 
 export function createDevtoolsStore(initial: Partial<DevtoolsState> = {}): DevtoolsStore {
   return createStore<DevtoolsState & DevtoolsActions>()((set) => ({
     ...initialState,
     ...initial,
     clientState: (state) => set((s) => ({ connection: reduceClientState(s.connection, state) })),
-    session: (session) => set((s) => ({ connection: reduceSession(s.connection, session) })),
+    // The host's list of mocked APIs replaces the page's (a test or a relaunch may have set some).
+    session: (session) => set((s) => ({ connection: reduceSession(s.connection, session), ui: { ...s.ui, mocked: [...(session.mocked ?? s.ui.mocked)].sort() } })),
     network: (policy) => set((s) => ({ connection: { ...s.connection, network: policy } })),
     events: (batch) => set((s) => ({ log: reduceEvents(s.log, batch) })),
     clearLog: () => set((s) => ({ log: reduceClearLog(s.log), ui: reduceExpand(s.ui, undefined) })),
     setApiFilter: (patch) => set((s) => ({ apiFilter: reduceApiFilter(s.apiFilter, patch) })),
     updateFiles: (reduce) => set((s) => ({ files: reduce(s.files) })),
     updateUi: (reduce) => set((s) => ({ ui: reduce(s.ui) })),
+    updateSlice: (key, reduce) => set((s) => ({ [key]: reduce(s[key]) }) as Partial<DevtoolsState>),
     setTab: (tab) => set((s) => ({ ui: { ...s.ui, tab } })),
     setZoom: (zoom) => set((s) => ({ ui: { ...s.ui, zoom: clampZoom(zoom) } })),
     setPanelWidth: (width) => set((s) => ({ ui: { ...s.ui, panelWidth: Math.round(width) } })),

@@ -6,7 +6,7 @@ import type { CallEvent } from '../protocol.js';
 import { apiNames, filterCalls, useDevtools, type ProvenanceFilter, type ResultFilter } from '../store.js';
 import { CallDetails } from './CallDetails.js';
 import { CallLog } from './CallLog.js';
-import { MockControl } from './MockControl.js';
+import { MockControl, MockedList } from './MockControl.js';
 
 const resultOptions = [
   ['all', 'All'],
@@ -78,6 +78,7 @@ export function ApiPanel() {
         />
       </div>
       {mockOpen && <MockControl apis={apis} />}
+      <MockedList />
       <CallLog calls={calls} rules={rules} selected={expandedSeq} onSelect={(seq) => void expandCall(devtools, seq)} />
       {expandedSeq !== undefined && (
         <CallDetails

@@ -3,10 +3,30 @@ import { useId } from 'react';
 import { clearMock, setMock, useDevtoolsContext } from '../actions.js';
 import { useDevtools } from '../store.js';
 
+/** The APIs mocked now (by this page, a test or carried over by a relaunch), each with Clear. */
+export function MockedList() {
+  const devtools = useDevtoolsContext();
+  const mocked = useDevtools((s) => s.ui.mocked);
+  if (mocked.length === 0) return null;
+  return (
+    <ul className="mocked-list" aria-label="Mocked APIs">
+      <li className="muted">Mocked now:</li>
+      {mocked.map((api) => (
+        <li key={api} className="mocked-chip">
+          <code>{api}</code>
+          <span className="tag tag-mock">mocked</span>
+          <button type="button" className="small" aria-label={`Clear the mock of ${api}`} onClick={() => void clearMock(devtools, api)}>
+            Clear
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function MockControl({ apis }: { readonly apis: readonly string[] }) {
   const devtools = useDevtoolsContext();
   const mock = useDevtools((s) => s.ui.mock);
-  const mocked = useDevtools((s) => s.ui.mocked);
   const update = (patch: Partial<typeof mock>) => devtools.store.getState().updateUi((ui) => ({ ...ui, mock: { ...ui.mock, ...patch } }));
   const apiId = useId();
   const answerId = useId();
@@ -42,8 +62,6 @@ export function MockControl({ apis }: { readonly apis: readonly string[] }) {
         <span role="status" className={mock.failed ? 'error-text' : 'muted'}>
           {mock.message ?? ''}
         </span>
-        <span className="spacer" />
-        {mocked.length > 0 && <span className="muted">Mocked: {mocked.join(', ')}</span>}
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { loadArea, useDevtoolsContext } from '../actions.js';
 import { formatTime } from '../format.js';
 import type { FileArea } from '../protocol.js';
 import { compressImageCalls, reduceCompare, useDevtools, type DevtoolsStore } from '../store.js';
+import { watchEvents } from '../watch.js';
 import { AreaTree } from './AreaTree.js';
 import { CompressCompare } from './CompressCompare.js';
 import { FilePreview } from './FilePreview.js';
@@ -21,30 +22,7 @@ export const FILES_REFRESH_MS = 300;
  * (during a burst that is a few times a second, not once per call).
  */
 export function watchCalls(store: DevtoolsStore, refresh: () => void, delayMs = FILES_REFRESH_MS): () => void {
-  let seen = store.getState().log.lastSeq;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const stop = store.subscribe((state) => {
-    const { events, lastSeq } = state.log;
-    if (lastSeq === seen) return;
-    const since = seen;
-    seen = lastSeq;
-    let call = false;
-    for (let i = events.length - 1; i >= 0 && events[i]!.seq > since; i--) {
-      if (events[i]!.type === 'call') {
-        call = true;
-        break;
-      }
-    }
-    if (!call || timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      refresh();
-    }, delayMs);
-  });
-  return () => {
-    stop();
-    clearTimeout(timer);
-  };
+  return watchEvents(store, (event) => event.type === 'call', refresh, delayMs);
 }
 
 function CompressList() {
