@@ -4,11 +4,37 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Host } from '../../main/src/node/host.js';
 import { startServer } from '../../main/src/node/server.js';
+import { findElectron } from '../../main/src/node/electron-binary.js';
+import { spawn } from 'node:child_process';
 import type { ProfileFlags } from './options.js';
 
 export interface DevFlags extends ProfileFlags {
   port?: number;
   dataDir?: string;
+  strict?: boolean;
+  /** Open the devtools in the Electron window where the binary is present (else browser mode, said in one line). */
+  electron?: boolean;
+}
+
+/** The Electron window on `project`, where this machine has the binary; undefined (and one line said) where not. */
+function openElectron(project: string, flags: DevFlags, out: (line: string) => void): { close(): Promise<void> } | undefined {
+  const electron = findElectron();
+  if (!electron.available) {
+    out(`ttsim: no Electron window here (${electron.reason}); the devtools open in browser mode below`);
+    return undefined;
+  }
+  const main = fileURLToPath(new URL('../../main/src/electron-main/index.js', import.meta.url));
+  const args = [main, `--project=${project}`, `--app=${flags.app}`, `--platform=${flags.platform}`, `--client=${flags.client}`, ...(flags.dataDir ? [`--data-dir=${flags.dataDir}`] : [])];
+  const child = spawn(electron.binary, args, { stdio: 'inherit' });
+  out(`ttsim: the ttsim window is opening (Electron ${electron.binary})`);
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** The example gadget shipped with ttsim (examples/compress-demo), from the built or the source tree. */
@@ -19,6 +45,10 @@ export function bundledExample(): string {
 }
 
 export async function runDev(project: string | undefined, flags: DevFlags, out: (line: string) => void): Promise<{ close(): Promise<void> }> {
+  if (flags.electron) {
+    const window = openElectron(path.resolve(project ?? bundledExample()), flags, out);
+    if (window) return window;
+  }
   const started = performance.now();
   const host = new Host(flags.dataDir ? { dataDir: flags.dataDir } : {});
   const session = await host.open({
@@ -27,6 +57,7 @@ export async function runDev(project: string | undefined, flags: DevFlags, out: 
     platform: flags.platform,
     client: flags.client,
     ...(flags.device ? { device: flags.device } : {}),
+    ...(flags.strict ? { strict: true } : {}),
   });
   // An edit of the project reloads the guest, keeping the profile, the page and its query.
   session.watchProject();

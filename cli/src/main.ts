@@ -1,11 +1,13 @@
 /** The `ttsim` command line. Exit codes: 0 ok, 1 a tt.* call failed or `check` found a problem, 2 usage error. */
 import { Command, CommanderError, Option } from 'commander';
-import { createProfile } from '../../emulator-api/src/common/profiles.js';
+import { fileSystemManagerMethods, FSM_PREFIX, isNotEmulated, notEmulatedApis } from '../../emulator-api/src/common/apis/not-emulated.js';
+import { createProfile, describeProfile } from '../../emulator-api/src/common/profiles.js';
 import { findApi, listApis } from '../../emulator-api/src/common/registry.js';
 import { standardIoRules } from '../../emulator-api/src/common/standard-io.js';
-import { canIUse, canIUseSchemas } from '../../emulator-api/src/common/support.js';
+import { canIUseSchemas, explainCanIUse } from '../../emulator-api/src/common/support.js';
 import { apiToJson, renderAllText, renderApiText } from '../../emulator-api/src/common/support-table.js';
 import { appKinds, platforms } from '../../emulator-api/src/common/types.js';
+import { closestNames } from '../../emulator-api/src/common/validation.js';
 import { parsePlatforms, type CheckFlags } from './check/options.js';
 import type { CompressFlags } from './compress.js';
 import type { DevFlags } from './dev.js';
@@ -16,6 +18,15 @@ export const EXIT_USAGE = 2;
 function withProfile(command: Command): Command {
   for (const option of profileOptions()) command.addOption(option);
   return command;
+}
+
+/** "unknown API …; did you mean …?" for `ttsim support <name>`, or why a Feishu name has no entry. */
+function unknownApiMessage(api: string): string {
+  if (isNotEmulated(api) || (api.startsWith(FSM_PREFIX) && fileSystemManagerMethods.includes(api.slice(FSM_PREFIX.length)))) {
+    return `${api} is a Feishu API that ttsim does not emulate: it has no entry (calls fail with errno 103, canIUse answers false)`;
+  }
+  const near = closestNames(api, [...listApis().map((spec) => spec.name), ...notEmulatedApis]);
+  return `unknown API ${JSON.stringify(api)}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (ttsim support lists every API)`;
 }
 
 export function buildProgram(out: (line: string) => void, setExit: (code: number) => void): Command {
@@ -32,7 +43,8 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .argument('<file>', 'image file on this computer')
       .addOption(new Option('--quality <n>', 'JPEG quality 1..100 (tt.compressImage default 80)').argParser(parseQuality))
       .option('--json', 'print one JSON object: the result plus hostPath of the output file')
-      .option('--out <file>', 'also copy the output image to this path')
+      .option('--out <file>', 'write the output image to this path (default: <data dir>/compress/<temp name>)')
+      .option('--strict', 'fail unknown parameters with errno 104 instead of ignoring them as a client does')
       .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
   ).action(async (file: string, flags: CompressFlags) => {
     // Commands load their modules when they run: `ttsim support` needs no sharp, `ttsim dev` starts sooner.
@@ -46,6 +58,8 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .description('run a gadget or web app in the simulator: starts a server on 127.0.0.1 and prints its URL')
       .argument('[project]', 'gadget folder (app.json) or web-app folder (index.html); default: the bundled example')
       .addOption(new Option('--port <n>', 'port (default: a free one)').argParser((v) => parsePort(v)))
+      .option('--strict', 'fail unknown parameters with errno 104 instead of ignoring them as a client does')
+      .option('--electron', 'open the devtools in the Electron window (where the binary is installed; else browser mode)')
       .option('--data-dir <dir>', 'where sandboxes live (default $TTSIM_DATA_DIR or ~/.ttsim)'),
   ).action(async (project: string | undefined, flags: DevFlags) => {
     const { runDev } = await import('./dev.js');
@@ -64,9 +78,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
     .option('--json', 'print JSON')
     .action((api: string | undefined, flags: { json?: boolean }) => {
       const specs = api === undefined ? listApis() : [findApi(api)];
-      if (specs[0] === undefined) {
-        throw new CommanderError(EXIT_USAGE, 'ttsim.unknownApi', `unknown API ${JSON.stringify(api)}; known: ${listApis().map((s) => s.name).join(', ')}`);
-      }
+      if (specs[0] === undefined) throw new CommanderError(EXIT_USAGE, 'ttsim.unknownApi', unknownApiMessage(api!));
       const defined = specs.filter((s) => s !== undefined);
       if (flags.json) {
         const apis = defined.map((s) => apiToJson(s, canIUseSchemas(s)));
@@ -77,11 +89,29 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
   withProfile(
     program
       .command('can-i-use')
-      .description('answer tt.canIUse(<schema>) for a client profile, e.g. compressImage.object.quality')
-      .argument('<schema>', 'API, API.object.param[.option] or API.success.field'),
-  ).action((schema: string, flags: ProfileFlags) => {
-    out(String(canIUse(schema, createProfile({ ...flags }))));
+      .description('answer tt.canIUse(<schema>) for a client profile and say why; exit 1 when the answer is false')
+      .argument('<schema>', 'API, API.object.param[.option] or API.success.field')
+      .option('--json', 'print one JSON object: schema, value, reason, api, since, provenance, suggestions, notEmulated, profile'),
+  ).action((schema: string, flags: ProfileFlags & { json?: boolean }) => {
+    const profile = createProfile({ ...flags });
+    const answer = explainCanIUse(schema, profile);
+    if (flags.json) out(JSON.stringify({ ...answer, profile: describeProfile(profile) }));
+    else {
+      out(String(answer.value));
+      out(`why: ${answer.reason}${answer.provenance ? ` [${answer.provenance.kind}]` : ''}`);
+    }
+    setExit(answer.value ? 0 : 1);
   });
+
+  program
+    .command('clean')
+    .description('remove the session folders no running ttsim owns and the outputs of compress')
+    .option('--data-dir <dir>', 'the data folder (default $TTSIM_DATA_DIR or ~/.ttsim)')
+    .option('--json', 'print what was removed as JSON')
+    .action(async (flags: { dataDir?: string; json?: boolean }) => {
+      const { runClean } = await import('./clean.js');
+      await runClean(flags, out);
+    });
 
   program
     .command('check')
@@ -100,7 +130,15 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram((line) => process.stdout.write(`${line}\n`), (code) => (exitCode = code));
+  // A reader that stops early (`ttsim support | head`) is not an error of ttsim's: stop writing, keep the exit code.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  const program = buildProgram((line) => {
+    if (!readerGone) process.stdout.write(`${line}\n`);
+  }, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -136,7 +136,8 @@ describe('checkProject: finding tt.* uses in JavaScript', () => {
     // tt.env holds data, not an API.
     expect(report.apis.map((a) => a.name)).not.toContain('env');
     expect(api(report, 'getLocation')).toMatchObject({ status: 'not-emulated', matrix: null, provenance: { kind: 'assumed' } });
-    expect(api(report, 'FileSystemManager.mkdir')).toMatchObject({ status: 'not-emulated', provenance: { kind: 'documented' } });
+    // Every method of Feishu's FileSystemManager is in the registry now (mkdir was not-emulated before).
+    expect(api(report, 'FileSystemManager.mkdir')).toMatchObject({ status: 'known', emulated: true, provenance: { kind: 'documented' } });
     expect(problemsOf(report, 'unknown').map((p) => p.kind === 'unknown' && [p.name, p.suggestion])).toEqual([
       ['compresImage', 'compressImage'],
       ['FileSystemManager.readFiel', 'FileSystemManager.readFile'],
@@ -155,6 +156,15 @@ describe('checkProject: finding tt.* uses in JavaScript', () => {
     const report = checkProject(dir, {});
     expect(api(report, 'showToast').uses[0]).toMatchObject({ file: 'pages/a/a.js', line: 1, column: 18 });
     expect(problemsOf(report, 'parse-error')).toEqual([{ kind: 'parse-error', file: 'utils/broken.js', line: 1, column: 11, message: 'Unexpected token' }]);
+  });
+});
+
+describe('checkProject: <canvas type="2d">', () => {
+  it('is noted where it is used: ttsim draws it as a plain canvas (the simulator warns too)', () => {
+    const dir = gadget('Page({});', { 'pages/a/a.ttml': '<view>\n  <canvas type="2d" id="c"/>\n  <canvas canvas-id="old"/>\n</view>' });
+    const report = checkProject(dir, {});
+    expect(report.notes).toEqual([{ file: 'pages/a/a.ttml', line: 2, column: 3, message: expect.stringMatching(/^<canvas type="2d"> is not emulated by ttsim yet .* draws as a plain canvas through tt\.createCanvasContext/) }]);
+    expect(report.components.find((c) => c.name === 'canvas')).toMatchObject({ status: 'known', emulated: true });
   });
 });
 

@@ -105,7 +105,7 @@ describe('getSystemInfo', () => {
   });
 
   it('refuses a device of another platform', async () => {
-    await expect(openSession({ platform: 'ios', device: 'pixel-8' }, sessions)).rejects.toThrow(/pixel-8 is a android device/);
+    await expect(openSession({ platform: 'ios', device: 'pixel-8' }, sessions)).rejects.toThrow(/pixel-8 is an Android device, but the profile's platform is iOS/);
     await expect(openSession({ client: 'latest' }, sessions)).rejects.toThrow(/invalid client version "latest"/);
   });
 });

@@ -187,7 +187,10 @@ describe('compressImage fails clearly on bad input', () => {
   it('names a missing or misspelt parameter', async () => {
     const session = await openSession({}, sessions);
     expect((await failOf(session.tt.compressImage({} as never))).errMsg).toMatch(/src is required/);
-    const typo = await failOf(session.tt.compressImage({ src: 'a.jpg', qualty: 50 } as never));
+    // A client ignores an unknown key (the missing file decides); strict sessions refuse it with "did you mean".
+    expect((await failOf(session.tt.compressImage({ src: 'a.jpg', qualty: 50 } as never))).errno).toBe(203);
+    const strict = await openSession({ strict: true }, sessions);
+    const typo = await failOf(strict.tt.compressImage({ src: 'a.jpg', qualty: 50 } as never));
     expect(typo.errno).toBe(104);
     expect(typo.errMsg).toMatch(/unknown parameter qualty \(did you mean quality\?\)/);
     expect((await failOf(session.tt.compressImage('a.jpg' as never))).errMsg).toMatch(/expected an object but received "a.jpg"/);

@@ -30,6 +30,38 @@ export interface Fixtures {
   /** Plain text with a .jpg name. */
   textAsJpg: string;
   webp: string;
+  /** 320×240 uncompressed TIFF (sharp): its directory lies after the pixels, past the first 4 KB. */
+  tiff: string;
+  /** 64×48 AVIF (sharp, AV1), left half red, right half blue. */
+  avif: string;
+  /** 2×2 24-bit BMP written by hand (this sharp has no BMP encoder or decoder). */
+  bmp: string;
+  /** A 40×30 SVG: red rectangle on a blue one (XML text, no magic number). */
+  svg: string;
+  /** The JPEG XL codestream signature (FF 0A) and a few bytes: recognised as JXL, decodable by nothing here. */
+  jxl: string;
+}
+
+/** A 2×2, 24-bit, bottom-up BMP: top row red, green; bottom row blue, white. */
+export function tinyBmp(): Buffer {
+  const rowBytes = 8; // 2 pixels × 3 bytes, padded to 4
+  const pixels = Buffer.alloc(rowBytes * 2);
+  // Bottom row first, BGR.
+  Buffer.from([255, 0, 0, 255, 255, 255]).copy(pixels, 0);
+  Buffer.from([0, 0, 255, 0, 255, 0]).copy(pixels, rowBytes);
+  const header = Buffer.alloc(54);
+  header.write('BM', 0, 'latin1');
+  header.writeUInt32LE(54 + pixels.length, 2);
+  header.writeUInt32LE(54, 10);
+  header.writeUInt32LE(40, 14);
+  header.writeInt32LE(2, 18);
+  header.writeInt32LE(2, 22);
+  header.writeUInt16LE(1, 26);
+  header.writeUInt16LE(24, 28);
+  header.writeUInt32LE(pixels.length, 34);
+  header.writeInt32LE(2835, 38);
+  header.writeInt32LE(2835, 42);
+  return Buffer.concat([header, pixels]);
 }
 
 function photoRaw(width: number, height: number): Buffer {
@@ -110,6 +142,14 @@ export async function makeFixtures(): Promise<Fixtures> {
   fs.writeFileSync(file('photo.heic'), Buffer.concat([ftyp, Buffer.alloc(200, 7)]));
   fs.writeFileSync(file('notes.jpg'), 'these are notes, not an image\n');
   await sharp(photoRaw(40, 30), { raw: { width: 40, height: 30, channels: 3 } }).webp().toFile(file('photo.webp'));
+  await sharp(photoRaw(320, 240), { raw: { width: 320, height: 240, channels: 3 } }).tiff({ compression: 'none' }).toFile(file('scan.tif'));
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+    .composite([{ input: { create: { width: 32, height: 48, channels: 3, background: { r: 0, g: 0, b: 255 } } }, left: 32, top: 0 }])
+    .avif({ quality: 90 })
+    .toFile(file('photo.avif'));
+  fs.writeFileSync(file('tiny.bmp'), tinyBmp());
+  fs.writeFileSync(file('drawing.svg'), '<?xml version="1.0" encoding="UTF-8"?>\n<!-- a test drawing -->\n<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#00f"/><rect width="20" height="30" fill="#f00"/></svg>\n');
+  fs.writeFileSync(file('photo.jxl'), Buffer.concat([Buffer.from([0xff, 0x0a, 0xfa, 0x7f, 0x01, 0x90, 0x08]), Buffer.alloc(32, 0)]));
 
   return {
     dir,
@@ -124,6 +164,11 @@ export async function makeFixtures(): Promise<Fixtures> {
     fakeHeic: file('photo.heic'),
     textAsJpg: file('notes.jpg'),
     webp: file('photo.webp'),
+    tiff: file('scan.tif'),
+    avif: file('photo.avif'),
+    bmp: file('tiny.bmp'),
+    svg: file('drawing.svg'),
+    jxl: file('photo.jxl'),
   };
 }
 

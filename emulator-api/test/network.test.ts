@@ -444,6 +444,29 @@ describe('tt.connectSocket', () => {
     expect(rulesOf('SocketTask.send')).toEqual([['send-before-open-fails'], [], [], []]);
   });
 
+  it('SocketTask.send with an unknown key sends anyway and warns; a strict session refuses it with 104', async () => {
+    const session = await openSession({}, sessions);
+    const log = records(session);
+    const task = ttOf(session).connectSocket!({ url: `ws://127.0.0.1:${port}/ws` }) as SocketTaskLike;
+    const events = socketEvents(task);
+    await expect.poll(() => events.includes('open')).toBe(true);
+    expect(await task.send({ data: 'echo', dta: 1 } as never)).toEqual({ errMsg: 'send:ok' });
+    await expect.poll(() => events.at(-1)).toBe('text echo');
+    const sent = log.filter((record) => record.api === 'SocketTask.send').at(-1)!;
+    expect(sent.warnings).toEqual(['parameter dta is not a Feishu parameter of SocketTask.send; a client ignores it (did you mean data?)']);
+    expect(sent.rules.map((r) => r.id)).toEqual(['unknown-params-ignored']);
+    const strict = await openSession({ strict: true }, sessions);
+    const strictLog = records(strict);
+    const strictTask = ttOf(strict).connectSocket!({ url: `ws://127.0.0.1:${port}/ws` }) as SocketTaskLike;
+    const strictEvents = socketEvents(strictTask);
+    await expect.poll(() => strictEvents.includes('open')).toBe(true);
+    const refused = (await strictTask.send({ data: 'echo', dta: 1 } as never)!.catch((f: FailResult) => f)) as FailResult;
+    expect(refused).toMatchObject({ errno: 104, errMsg: 'send:fail parameter error: unknown parameter dta (did you mean data?); accepted: data' });
+    expect(strictLog.filter((record) => record.api === 'SocketTask.send').at(-1)!.rules.map((r) => r.id)).toEqual(['unknown-params-strict']);
+    strictTask.close({});
+    task.close({});
+  });
+
   it('close() ends the connection with the given code', async () => {
     const session = await openSession({}, sessions);
     const task = ttOf(session).connectSocket!({ url: `ws://127.0.0.1:${port}/ws` }) as SocketTaskLike;

@@ -77,7 +77,10 @@ function scanGadget(project: LoadedProject, findings: Findings): void {
     else if (extension === '.ttml') {
       const result = scanTtml(file, text);
       if (!result.ok) findings.parseErrors.push({ file, line: result.line, column: result.column, message: result.message });
-      else for (const tag of result.tags) Findings.add(findings.tagUses, tag.tag, { file, line: tag.line, column: tag.column });
+      else {
+        for (const tag of result.tags) Findings.add(findings.tagUses, tag.tag, { file, line: tag.line, column: tag.column });
+        for (const note of result.notes) findings.notes.push({ file, line: note.line, column: note.column, message: note.message });
+      }
     } else continue;
     findings.files.push(file);
   }

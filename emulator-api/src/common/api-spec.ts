@@ -67,7 +67,10 @@ export interface ApiSpec<
   readonly summary: string;
   /** The Feishu doc page this entry is read from. */
   readonly doc: string;
-  /** Parameters, without success / fail / complete. Unknown keys fail with errno 104. */
+  /**
+   * Parameters, without success / fail / complete. Unknown keys are dropped with a warning in the call record
+   * (a client ignores them), or fail with errno 104 when the session is strict (call.ts).
+   */
   readonly params: Params;
   /** Async: the fields of the success result, without errMsg. Sync: the returned value. */
   readonly result: Result;

@@ -6,10 +6,11 @@
 import { errMsgName, type ApiSpec } from './api-spec.js';
 import { Errno, isTtError, TtError, type ErrnoValue } from './errors.js';
 import type { ClientProfile } from './profiles.js';
-import { checkApiSupport } from './support.js';
+import { checkApiSupport, matrixSummary } from './support.js';
 import type { Provenance } from './types.js';
 import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
-import { formatIssue } from './validation.js';
+import { closest, formatIssue } from './validation.js';
+import { NOT_SUPPORTED, standardRule, UNKNOWN_PARAMS_IGNORED, UNKNOWN_PARAMS_STRICT } from './standard-io.js';
 import { failFromError } from './fail-result.js';
 
 export { TtSyncError, type FailResult, type SuccessResult } from './callbacks.js';
@@ -30,6 +31,11 @@ export interface CallRecord {
   readonly result: SuccessResult | FailResult;
   readonly errno?: ErrnoValue;
   readonly rules: readonly AppliedRule[];
+  /**
+   * What the call did that a developer should know although it did not fail: the parameters it dropped
+   * ("parameter compressedWidth is not a Feishu parameter of compressImage; a client ignores it"). Absent when none.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** What every implementation gets; the node layer adds its sandbox and services. */
@@ -53,6 +59,11 @@ export interface CallRunnerOptions<Ctx extends BaseCallContext> {
   readonly hooks: CallHooks;
   /** An async call that has not settled by then fails with errno 102, naming what it waited for. */
   readonly timeoutMs: number;
+  /**
+   * Unknown parameters fail with errno 104 (rule unknown-params-strict) instead of being dropped with a
+   * warning (unknown-params-ignored, what a client does). Default false.
+   */
+  readonly strict?: boolean;
 }
 
 let nextSeq = 1;
@@ -61,10 +72,33 @@ let nextSeq = 1;
  * The one way a CallRecord is made (host calls, guest-run calls, test mocks): numbered in one sequence,
  * ok / errno derived from the result, and the result kept as data (see forRecord).
  */
-export function makeCallRecord(call: { api: string; params: unknown; startedAt: number; durationMs: number; result: SuccessResult | FailResult; rules: readonly AppliedRule[] }): CallRecord {
+export function makeCallRecord(call: { api: string; params: unknown; startedAt: number; durationMs: number; result: SuccessResult | FailResult; rules: readonly AppliedRule[]; warnings?: readonly string[] }): CallRecord {
   const result = forRecord(call.result) as SuccessResult | FailResult;
   const ok = !('errno' in result);
-  return { seq: nextSeq++, api: call.api, params: call.params, startedAt: call.startedAt, durationMs: call.durationMs, ok, result, ...(ok ? {} : { errno: (result as FailResult).errno }), rules: call.rules };
+  const warnings = call.warnings && call.warnings.length > 0 ? { warnings: [...call.warnings] } : {};
+  return { seq: nextSeq++, api: call.api, params: call.params, startedAt: call.startedAt, durationMs: call.durationMs, ok, result, ...(ok ? {} : { errno: (result as FailResult).errno }), rules: call.rules, ...warnings };
+}
+
+/** A rule that holds for every API (standard-io.ts) as a call records it. */
+function appliedStandardRule(id: string): AppliedRule {
+  const rule = standardRule(id);
+  if (!rule) throw new Error(`ttsim bug: no standard rule ${id}`);
+  return { id, text: rule.text, provenance: rule.provenance };
+}
+
+/**
+ * The keys of `params` that `spec` does not have, each with the warning a call records for it:
+ * "parameter compressedWidth is not a Feishu parameter of compressImage; a client ignores it (did you mean …?)".
+ */
+export function unknownParams(spec: ApiSpec, params: unknown): { key: string; warning: string }[] {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return [];
+  const known = Object.keys(spec.params.shape);
+  return Object.keys(params)
+    .filter((key) => !Object.hasOwn(spec.params.shape, key))
+    .map((key) => {
+      const near = closest(key, known);
+      return { key, warning: `parameter ${key} is not a Feishu parameter of ${spec.name}; a client ignores it${near ? ` (did you mean ${near}?)` : ''}` };
+    });
 }
 
 /** A behaviour rule of `spec` as recorded with a call. */
@@ -82,6 +116,7 @@ export function declaredRule(spec: ApiSpec, id: string): AppliedRule {
 
 class Invocation<Ctx extends BaseCallContext> {
   readonly rules: AppliedRule[] = [];
+  readonly warnings: string[] = [];
   readonly startedAt = Date.now();
   private readonly started = performance.now();
 
@@ -101,17 +136,44 @@ class Invocation<Ctx extends BaseCallContext> {
     if (!this.rules.some((r) => r.id === id)) this.rules.push(rule);
   }
 
-  /** Support check and validation; returns the parsed parameters or throws TtError. */
+  /** Records a rule of the standard object I/O (standard-io.ts), once. */
+  applyStandard(id: string, rule: AppliedRule = appliedStandardRule(id)): void {
+    if (!this.rules.some((r) => r.id === id)) this.rules.push(rule);
+  }
+
+  /**
+   * Support check and validation; returns the parsed parameters or throws TtError. Parameters the API does
+   * not have are dropped with a warning (a client ignores them), or fail with 104 when the runner is strict.
+   */
   prepare(): unknown {
     const verdict = checkApiSupport(this.spec, this.options.profile);
-    if (!verdict.supported) throw new TtError(Errno.notSupported, verdict.reason);
-    const parsed = this.spec.params.safeParse(this.params, { reportInput: true });
+    if (!verdict.supported) {
+      // The matrix decided: the record names it and its provenance (the same text for every call of this API).
+      this.applyStandard(NOT_SUPPORTED, {
+        id: NOT_SUPPORTED,
+        text: `${this.spec.name} support matrix: ${matrixSummary(this.spec.support.matrix)} (✓ any version, ✗ never); outside it the call fails with errno 103.`,
+        provenance: this.spec.support.provenance,
+      });
+      throw new TtError(Errno.notSupported, verdict.reason);
+    }
+    let input = this.params;
+    const unknown = unknownParams(this.spec, input);
+    if (unknown.length > 0) {
+      if (this.options.strict) this.applyStandard(UNKNOWN_PARAMS_STRICT);
+      else {
+        this.applyStandard(UNKNOWN_PARAMS_IGNORED);
+        this.warnings.push(...unknown.map((u) => u.warning));
+        const dropped = new Set(unknown.map((u) => u.key));
+        input = Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([key]) => !dropped.has(key)));
+      }
+    }
+    const parsed = this.spec.params.safeParse(input, { reportInput: true });
     if (!parsed.success) {
       const known = Object.keys(this.spec.params.shape);
       // A rule that describes a parameter's check (`validates`) is recorded when that parameter fails it.
       const failing = new Set(parsed.error.issues.map((issue) => issue.path[0]).filter((key) => key !== undefined).map(String));
       for (const rule of this.spec.behaviours) if (rule.validates !== undefined && failing.has(rule.validates)) this.apply(rule.id);
-      throw new TtError(Errno.invalidParameter, `parameter error: ${parsed.error.issues.map((i) => formatIssue(i, this.params, known)).join('; ')}`);
+      throw new TtError(Errno.invalidParameter, `parameter error: ${parsed.error.issues.map((i) => formatIssue(i, input, known)).join('; ')}`);
     }
     return parsed.data;
   }
@@ -130,7 +192,7 @@ class Invocation<Ctx extends BaseCallContext> {
 
   record(result: SuccessResult | FailResult): void {
     this.options.hooks.onCall?.(
-      makeCallRecord({ api: this.spec.name, params: this.params, startedAt: this.startedAt, durationMs: performance.now() - this.started, result, rules: this.rules }),
+      makeCallRecord({ api: this.spec.name, params: this.params, startedAt: this.startedAt, durationMs: performance.now() - this.started, result, rules: this.rules, warnings: this.warnings }),
     );
   }
 }
@@ -176,7 +238,10 @@ export function recordGuestCall(
   options: CallRunnerOptions<BaseCallContext>,
 ): void {
   const rules = [...new Set(call.rules)].map((id) => appliedRule(spec, id)).filter((rule) => rule !== undefined);
-  options.hooks.onCall?.(makeCallRecord({ ...call, api: spec.name, rules }));
+  // The host accepted the call (prepareGuestCall), so any unknown parameter was dropped, not refused.
+  const unknown = unknownParams(spec, call.params);
+  if (unknown.length > 0) rules.unshift(appliedStandardRule(UNKNOWN_PARAMS_IGNORED));
+  options.hooks.onCall?.(makeCallRecord({ ...call, api: spec.name, rules, warnings: unknown.map((u) => u.warning) }));
 }
 
 /** Builds the guest-facing function of an async API. */

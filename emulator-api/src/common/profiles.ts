@@ -3,7 +3,8 @@
  * and the device facts that getSystemInfo reports.
  */
 import semver from 'semver';
-import { appKinds, platforms, type AppKind, type Platform } from './types.js';
+import { appKinds, platformLabels, platforms, type AppKind, type Platform } from './types.js';
+import { withArticle } from './validation.js';
 
 /** Values of getSystemInfo().platform, as documented by Feishu. */
 export type SystemPlatform = 'ios' | 'android' | 'darwin' | 'windows_nt' | 'openharmony';
@@ -104,7 +105,7 @@ export function createProfile(options: ProfileOptions): ClientProfile {
     device = preset;
   } else device = options.device;
   if (device.platform !== options.platform) {
-    throw new Error(`device ${device.id} is a ${device.platform} device, but the profile's platform is ${options.platform}`);
+    throw new Error(`device ${device.id} is ${withArticle(platformLabels[device.platform])} device, but the profile's platform is ${platformLabels[options.platform]} (${options.platform})`);
   }
   return { app: options.app, platform: options.platform, client, device };
 }

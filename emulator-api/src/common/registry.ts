@@ -11,7 +11,7 @@ import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from
 import { getUserInfo, login } from './apis/account.js';
 import { h5sdkConfig } from './apis/jssdk.js';
 import { getClipboardData, makePhoneCall, setClipboardData, vibrateShort } from './apis/device.js';
-import { access, fsGetFileInfo, getFileInfo, getFileSystemManager, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
+import { access, appendFile, copyFile, fsGetFileInfo, fsSaveFile, getFileInfo, getFileSystemManager, getSavedFileList, mkdir, readdir, readFile, removeSavedFile, rename, rmdir, saveFile, stat, unlink, writeFile } from './apis/fileSystem.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { hideLoading, hideToast, navigateBack, navigateTo, reLaunch, redirectTo, showLoading, showModal, showToast, switchTab } from './apis/interaction.js';
 import { hideTabBar, pageScrollTo, previewImage, setNavigationBarColor, setNavigationBarTitle, showActionSheet, showTabBar, startPullDownRefresh, stopPullDownRefresh } from './apis/screen.js';
@@ -41,6 +41,14 @@ export const apis = [
   ...readdir,
   ...unlink,
   ...access,
+  ...appendFile,
+  ...copyFile,
+  ...mkdir,
+  ...rmdir,
+  ...rename,
+  ...fsSaveFile,
+  getSavedFileList,
+  removeSavedFile,
   fsGetFileInfo,
   getFileInfo,
   getSystemInfo,

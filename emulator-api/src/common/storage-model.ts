@@ -4,6 +4,7 @@
  * no zod, so the guest bundle can carry it.
  */
 import { Errno, TtError } from './errors.js';
+import { withArticle } from './validation.js';
 
 /** The family's on-disk shape ({ type, data }): `data` is JSON text, except for Undefined (''). */
 export type StoredType = 'String' | 'Number' | 'Boolean' | 'Null' | 'Undefined' | 'Date' | 'Object' | 'Array';
@@ -50,7 +51,7 @@ export function toStoredItem(value: unknown): StoredItem {
     case 'function':
     case 'symbol':
     case 'bigint':
-      throw new TtError(Errno.invalidParameter, `parameter error: data cannot be stored: a ${typeof value} is not serialisable (store a string, number, boolean, null, Date or a JSON-serialisable object)`);
+      throw new TtError(Errno.invalidParameter, `parameter error: data cannot be stored: ${withArticle(typeof value)} is not serialisable (store a string, number, boolean, null, Date or a JSON-serialisable object)`);
     default:
       break;
   }

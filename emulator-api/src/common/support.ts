@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { ApiSpec } from './api-spec.js';
 import type { ClientProfile } from './profiles.js';
 import { findApi, listApis } from './registry.js';
-import type { SupportMatrix } from './types.js';
+import { ANY_VERSION } from './apis/sources.js';
+import { FSM_PREFIX, fileSystemManagerMethods, isNotEmulated, notEmulatedApis, notEmulatedProvenance } from './apis/not-emulated.js';
+import { appKinds, platformLabels, platforms, type Provenance, type SupportMatrix } from './types.js';
+import { closest, closestNames } from './validation.js';
 
 export type SupportVerdict =
   | { readonly supported: true; readonly since: string }
@@ -18,6 +21,14 @@ export function checkMatrix(matrix: SupportMatrix, profile: ClientProfile, what:
     return { supported: false, since, reason: `${what} is not supported on client ${profile.client}: ${where} need ${since} or later` };
   }
   return { supported: true, since };
+}
+
+const appNames = { gadget: 'gadget', webapp: 'web app' } as const;
+
+/** One line for a matrix: "gadget Android 2.0.0+, iOS 2.0.0+, PC ✗, Harmony 7.35.0+; web app …" (✓ = any version). */
+export function matrixSummary(matrix: SupportMatrix): string {
+  const cell = (since: string | null) => (since === null ? '✗' : since === ANY_VERSION ? '✓' : `${since}+`);
+  return appKinds.map((app) => `${appNames[app]} ${platforms.map((p) => `${platformLabels[p]} ${cell(matrix[app][p])}`).join(', ')}`).join('; ');
 }
 
 export function checkApiSupport(spec: ApiSpec, profile: ClientProfile): SupportVerdict {
@@ -47,12 +58,40 @@ function optionsOf(schema: z.ZodType): readonly string[] | undefined {
   return undefined;
 }
 
+/** canIUse's answer with the reason for it, as `ttsim can-i-use` prints it. */
+export interface CanIUseAnswer {
+  readonly schema: string;
+  readonly value: boolean;
+  /** Why, in one sentence: the version floor, the platform without it, the unknown name (with "did you mean"), … */
+  readonly reason: string;
+  /** The registry API the schema is about, when ttsim knows it. */
+  readonly api?: string;
+  /** The minimum client version of the API (or of the field) for this app kind and platform; null = never. */
+  readonly since?: string | null;
+  /** Where that matrix comes from. */
+  readonly provenance?: Provenance;
+  /** For an unknown name: the known names it is closest to. */
+  readonly suggestions?: readonly string[];
+  /** A Feishu API ttsim knows by name but does not emulate (canIUse answers false in ttsim). */
+  readonly notEmulated?: boolean;
+}
+
+/** Every name canIUse could be asked about: the registry, the not-emulated APIs, the FileSystemManager's methods. */
+function knownNames(): string[] {
+  return [...new Set([...listApis().map((spec) => spec.name), ...notEmulatedApis, ...fileSystemManagerMethods.map((m) => FSM_PREFIX + m)])];
+}
+
+const where = (profile: ClientProfile) => `${profile.app === 'gadget' ? 'gadgets' : 'web apps'} on ${profile.platform}`;
+
 /**
- * canIUse(schema): `${API}`, `${API}.object.${param}`, `${API}.object.${param}.${option}`, `${API}.success.${field}`.
- * API names may contain a dot (FileSystemManager.readFile); the longest registered prefix wins.
+ * canIUse(schema) with its reason: `${API}`, `${API}.object.${param}`, `${API}.object.${param}.${option}`,
+ * `${API}.success.${field}`. API names may contain a dot (FileSystemManager.readFile); the longest registered
+ * prefix wins.
  */
-export function canIUse(schema: string, profile: ClientProfile): boolean {
-  if (typeof schema !== 'string' || schema.length === 0) return false;
+export function explainCanIUse(schema: string, profile: ClientProfile): CanIUseAnswer {
+  if (typeof schema !== 'string' || schema.length === 0) {
+    return { schema: String(schema), value: false, reason: 'expected a schema such as compressImage or compressImage.object.quality' };
+  }
   const parts = schema.split('.');
   let spec: ApiSpec | undefined;
   let rest: string[] = [];
@@ -60,17 +99,47 @@ export function canIUse(schema: string, profile: ClientProfile): boolean {
     spec = findApi(parts.slice(0, cut).join('.'));
     rest = parts.slice(cut);
   }
-  if (!spec || !checkApiSupport(spec, profile).supported) return false;
-  if (rest.length === 0) return true;
+  if (!spec) {
+    const apiPart = parts.length > 1 && parts[0] === 'FileSystemManager' ? parts.slice(0, 2).join('.') : parts[0]!;
+    if (isNotEmulated(apiPart) || (apiPart.startsWith(FSM_PREFIX) && fileSystemManagerMethods.includes(apiPart.slice(FSM_PREFIX.length)))) {
+      return { schema, value: false, notEmulated: true, provenance: notEmulatedProvenance, reason: `${apiPart} is a Feishu API that ttsim does not emulate: canIUse answers false in ttsim (a real client may have it; its matrix is not known to ttsim)` };
+    }
+    const suggestions = closestNames(apiPart, knownNames(), 3);
+    return { schema, value: false, suggestions, reason: `unknown API ${JSON.stringify(apiPart)}${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : ''}` };
+  }
+  const verdict = checkApiSupport(spec, profile);
+  const base = { schema, api: spec.name, since: verdict.since, provenance: spec.support.provenance };
+  if (!verdict.supported) return { ...base, value: false, reason: verdict.reason };
+  const supportedText = `${spec.name} is supported for ${where(profile)} ${verdict.since === ANY_VERSION ? 'on any client version' : `from client ${verdict.since}`} (this profile: ${profile.client})`;
+  if (rest.length === 0) return { ...base, value: true, reason: supportedText };
   const [section, field, option, ...extra] = rest;
-  if (extra.length > 0 || field === undefined) return false;
-  const shape = objectShape(section === 'object' ? spec.params : section === 'success' || section === 'return' ? spec.result : z.never());
+  if (extra.length > 0 || field === undefined || (section !== 'object' && section !== 'success' && section !== 'return')) {
+    return { ...base, value: false, reason: `${JSON.stringify(schema)} is not a canIUse schema: use ${spec.name}.object.<parameter>[.<option>] or ${spec.name}.success.<field>` };
+  }
+  const shape = objectShape(section === 'object' ? spec.params : spec.result);
   const fieldSchema = shape?.[field];
-  if (!fieldSchema) return false;
+  if (!fieldSchema) {
+    const names = Object.keys(shape ?? {});
+    const near = closest(field, names);
+    const what = section === 'object' ? 'parameter' : 'result field';
+    return { ...base, value: false, ...(near ? { suggestions: [`${spec.name}.${section}.${near}`] } : {}), reason: `${spec.name} has no ${what} ${field}${near ? ` (did you mean ${near}?)` : ''}; its ${what}s: ${names.join(', ') || 'none'}` };
+  }
   const fieldSupport = spec.fieldSupport?.[`${section}.${field}`];
-  if (fieldSupport && !checkMatrix(fieldSupport.matrix, profile, schema).supported) return false;
-  if (option === undefined) return true;
-  return optionsOf(fieldSchema)?.includes(option) ?? false;
+  if (fieldSupport) {
+    const fieldVerdict = checkMatrix(fieldSupport.matrix, profile, `${spec.name}.${section}.${field}`);
+    if (!fieldVerdict.supported) return { ...base, since: fieldVerdict.since, provenance: fieldSupport.provenance, value: false, reason: fieldVerdict.reason };
+  }
+  if (option === undefined) return { ...base, value: true, reason: `${supportedText}; ${field} is one of its ${section === 'object' ? 'parameters' : 'result fields'}` };
+  const options = optionsOf(fieldSchema);
+  if (!options?.includes(option)) {
+    return { ...base, value: false, reason: options ? `${field} has no option ${JSON.stringify(option)}; its options: ${options.join(', ')}` : `${field} takes no fixed set of options` };
+  }
+  return { ...base, value: true, reason: `${supportedText}; ${option} is an option of ${field}` };
+}
+
+/** canIUse(schema): the answer of explainCanIUse. */
+export function canIUse(schema: string, profile: ClientProfile): boolean {
+  return explainCanIUse(schema, profile).value;
 }
 
 /** Every schema string canIUse answers for one API (used by docs and tests). */

@@ -48,9 +48,18 @@ interface FileSystemManagerSync {
   readdirSync(dirPath: P<'readdir'>['dirPath']): R<'readdir'>['files'];
   unlinkSync(filePath: P<'unlink'>['filePath']): void;
   accessSync(path: P<'access'>['path']): void;
+  appendFileSync(filePath: P<'appendFile'>['filePath'], data: P<'appendFile'>['data'], encoding?: P<'appendFile'>['encoding']): void;
+  copyFileSync(srcPath: P<'copyFile'>['srcPath'], destPath: P<'copyFile'>['destPath']): void;
+  mkdirSync(dirPath: P<'mkdir'>['dirPath'], recursive?: P<'mkdir'>['recursive']): void;
+  rmdirSync(dirPath: P<'rmdir'>['dirPath'], recursive?: P<'rmdir'>['recursive']): void;
+  renameSync(oldPath: P<'rename'>['oldPath'], newPath: P<'rename'>['newPath']): void;
+  saveFileSync(tempFilePath: P<'saveFile'>['tempFilePath'], filePath?: P<'saveFile'>['filePath']): R<'saveFile'>['savedFilePath'];
 }
 
 type AsyncManagerMethod = Exclude<ManagerMethodName, `${string}Sync`>;
+/** Every Sync twin in the registry has its positional signature above (a missing one fails to compile here). */
+type MissingSyncSignature = Exclude<Extract<ManagerMethodName, `${string}Sync`>, keyof FileSystemManagerSync>;
+export const everySyncTwinTyped: [MissingSyncSignature] extends [never] ? true : { missing: MissingSyncSignature } = true;
 export type FileSystemManager = {
   [M in AsyncManagerMethod]: `FileSystemManager.${M}` extends ApiName ? ApiFunction<`FileSystemManager.${M}`> : never;
 } & FileSystemManagerSync;

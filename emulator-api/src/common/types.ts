@@ -4,6 +4,8 @@ export type AppKind = (typeof appKinds)[number];
 
 export const platforms = ['android', 'ios', 'pc', 'harmony'] as const;
 export type Platform = (typeof platforms)[number];
+/** Platforms as prose writes them (an iOS device, an Android client, a PC). */
+export const platformLabels: Readonly<Record<Platform, string>> = { android: 'Android', ios: 'iOS', pc: 'PC', harmony: 'Harmony' };
 
 /**
  * Where a fact about the real client comes from. Users see this next to every behaviour, so a guess is never shown as fact.

@@ -53,7 +53,6 @@ export function formatIssue(issue: z.core.$ZodIssue, input: unknown, knownKeys: 
   }
 }
 
-/** Levenshtein distance ≤ 2 to a known key, for "did you mean". */
 /** "Did you mean": the known name within edit distance 2 of `key` (case-insensitive), other than key itself. */
 export function closest(key: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -67,6 +66,35 @@ export function closest(key: string, known: Iterable<string>): string | undefine
     }
   }
   return best;
+}
+
+/**
+ * "Did you mean" for a name typed on the command line: up to `max` known names, nearest first — the same name
+ * in another case, names whose last dotted part is `key` (mkdir → FileSystemManager.mkdir), names within
+ * edit distance 2, then (for keys of 4 letters or more) names that contain it.
+ */
+export function closestNames(key: string, known: Iterable<string>, max = 5): string[] {
+  const lower = key.toLowerCase();
+  const scored: [number, string][] = [];
+  for (const candidate of known) {
+    if (candidate === key) continue;
+    const c = candidate.toLowerCase();
+    const last = c.split('.').pop()!;
+    const score =
+      c === lower ? 0
+      : last === lower ? 1
+      : distance(lower, c) <= 2 ? 2 + distance(lower, c)
+      : distance(lower, last) <= 2 ? 5 + distance(lower, last)
+      : lower.length >= 4 && c.includes(lower) ? 8
+      : undefined;
+    if (score !== undefined) scored.push([score, candidate]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, name]) => name);
+}
+
+/** "a" or "an" before `word` (by its first letter: an iOS, an Android, a PC, an OPTIONS request). */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function distance(a: string, b: string): number {

@@ -2,7 +2,7 @@
  * Image work with sharp: sniffing, header reads and JPEG encoding, all on sharp's thread pool so that the
  * event loop stays free. Decoder errors are mapped to Feishu errnos here, in one place.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import type { JpegOptions, Sharp, SharpOptions } from 'sharp';
@@ -35,26 +35,73 @@ function loadSharp(): Promise<SharpFactory> {
 export interface SniffedType {
   readonly ext: string;
   readonly mime: string;
+  /**
+   * How it was recognised: magic bytes in the first 4 KB (header), anywhere in the file (file: a TIFF's
+   * directory may follow its pixels), SVG's XML text (svg), or one of libvips's own loaders (libvips).
+   */
+  readonly via: 'header' | 'file' | 'svg' | 'libvips';
 }
 
-/** Bytes file-type needs to recognise any format it knows. */
+/** Bytes file-type needs to recognise any format it knows from the start of a file. */
 const SNIFF_BYTES = 4100;
 
+/** SVG is XML text, with no magic number: an optional BOM, XML declaration, comments or doctype, then <svg. */
+export function looksLikeSvg(header: Buffer): boolean {
+  const text = header.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (!text.startsWith('<')) return false;
+  const rest = text.replace(/^(?:<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*/i, '');
+  return /^<svg[\s>/]/i.test(rest);
+}
+
+/** libvips loader names (sharp's metadata().format) as file extensions and MIME types. */
+function fromLibvips(format: string, compression: string | undefined): Omit<SniffedType, 'via'> | undefined {
+  switch (format) {
+    case 'jpeg': return { ext: 'jpg', mime: 'image/jpeg' };
+    case 'png': return { ext: 'png', mime: 'image/png' };
+    case 'webp': return { ext: 'webp', mime: 'image/webp' };
+    case 'gif': return { ext: 'gif', mime: 'image/gif' };
+    case 'tiff': return { ext: 'tif', mime: 'image/tiff' };
+    case 'svg': return { ext: 'svg', mime: 'image/svg+xml' };
+    case 'heif': return compression === 'av1' ? { ext: 'avif', mime: 'image/avif' } : { ext: 'heic', mime: 'image/heic' };
+    case 'jxl': return { ext: 'jxl', mime: 'image/jxl' };
+    case 'jp2k': case 'jp2': return { ext: 'jp2', mime: 'image/jp2' };
+    default: return undefined;
+  }
+}
+
 /**
- * The file's type by its magic bytes (file-type), or undefined when it is none that file-type knows.
- * The header is read synchronously: a few microseconds, and it keeps libuv's thread pool free for sharp.
+ * The file's type by its content, never its name: SVG's XML text, file-type's magic numbers over the first
+ * 4 KB (read synchronously: microseconds, and libuv's thread pool stays free for sharp), then over the whole
+ * file, then libvips's loaders. undefined when none knows it.
  */
 export async function sniff(hostPath: string): Promise<SniffedType | undefined> {
   const header = Buffer.alloc(SNIFF_BYTES);
   const fd = fs.openSync(hostPath, 'r');
   let length: number;
+  let size: number;
   try {
     length = fs.readSync(fd, header, 0, SNIFF_BYTES, 0);
+    size = fs.fstatSync(fd).size;
   } finally {
     fs.closeSync(fd);
   }
-  const type = await fileTypeFromBuffer(header.subarray(0, length));
-  return type ? { ext: type.ext, mime: type.mime } : undefined;
+  const head = header.subarray(0, length);
+  // Before file-type, which calls any XML application/xml.
+  if (looksLikeSvg(head)) return { ext: 'svg', mime: 'image/svg+xml', via: 'svg' };
+  const fromHeader = await fileTypeFromBuffer(head);
+  if (fromHeader) return { ext: fromHeader.ext, mime: fromHeader.mime, via: 'header' };
+  if (size > length) {
+    const fromFile = await fileTypeFromFile(hostPath);
+    if (fromFile) return { ext: fromFile.ext, mime: fromFile.mime, via: 'file' };
+  }
+  try {
+    const sharp = await loadSharp();
+    const meta = await sharp(hostPath, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    const known = meta.format ? fromLibvips(meta.format, meta.compression) : undefined;
+    return known && { ...known, via: 'libvips' };
+  } catch {
+    return undefined;
+  }
 }
 
 export function isImage(type: SniffedType | undefined): boolean {

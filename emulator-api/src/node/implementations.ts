@@ -8,7 +8,7 @@ import { getUserInfo, login } from './apis/account.js';
 import { h5sdkConfig } from './apis/jssdk.js';
 import { getLaunchOptionsSync, getUpdateManager, openDocument, openSchema } from './apis/app-services.js';
 import { getClipboardData, makePhoneCall, setClipboardData, vibrateShort } from './apis/device.js';
-import { access, fsGetFileInfo, getFileInfo, readdir, readFile, saveFile, stat, unlink, writeFile } from './apis/files.js';
+import { access, appendFile, copyFile, fsGetFileInfo, getFileInfo, getSavedFileList, mkdir, readdir, readFile, removeSavedFile, rename, rmdir, saveFile, stat, unlink, writeFile } from './apis/files.js';
 import { chooseImage, getImageInfo } from './apis/image.js';
 import { canIUse, getFileSystemManager, getSystemInfo, getSystemInfoSync } from './apis/system.js';
 import { connectSocket, downloadFile, request, uploadFile } from './apis/network.js';
@@ -50,6 +50,20 @@ export const implementations: Implementations = {
   'FileSystemManager.unlinkSync': syncTwin(unlink),
   'FileSystemManager.access': access,
   'FileSystemManager.accessSync': syncTwin(access),
+  'FileSystemManager.appendFile': appendFile,
+  'FileSystemManager.appendFileSync': syncTwin(appendFile),
+  'FileSystemManager.copyFile': copyFile,
+  'FileSystemManager.copyFileSync': syncTwin(copyFile),
+  'FileSystemManager.mkdir': mkdir,
+  'FileSystemManager.mkdirSync': syncTwin(mkdir),
+  'FileSystemManager.rmdir': rmdir,
+  'FileSystemManager.rmdirSync': syncTwin(rmdir),
+  'FileSystemManager.rename': rename,
+  'FileSystemManager.renameSync': syncTwin(rename),
+  'FileSystemManager.saveFile': saveFile,
+  'FileSystemManager.saveFileSync': syncTwin(saveFile, 'savedFilePath'),
+  'FileSystemManager.getSavedFileList': getSavedFileList,
+  'FileSystemManager.removeSavedFile': removeSavedFile,
   'FileSystemManager.getFileInfo': fsGetFileInfo,
   getFileInfo,
   getSystemInfo,

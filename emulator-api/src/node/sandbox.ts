@@ -54,8 +54,12 @@ function measure(dir: string, now = Date.now()): { bytes: number; stalePartials:
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        // A folder copy in flight (copyFile) is counted; one a killed process left is removed.
+        const stats = entry.name.startsWith(PARTIAL_PREFIX) ? fs.statSync(full, { throwIfNoEntry: false }) : undefined;
+        if (stats && now - stats.mtimeMs > STALE_PARTIAL_MS) stalePartials.push(full);
+        else walk(full);
+      } else if (entry.isFile()) {
         const stats = fs.statSync(full, { throwIfNoEntry: false });
         if (!stats) continue;
         if (entry.name.startsWith(PARTIAL_PREFIX) && now - stats.mtimeMs > STALE_PARTIAL_MS) stalePartials.push(full);
@@ -79,7 +83,7 @@ export class Sandbox {
     await fsp.mkdir(dirs.userDir, { recursive: true });
     const real = async (dir: string | undefined) => (dir === undefined ? undefined : await fsp.realpath(dir));
     // Partial files of writes that a killed process never finished are hidden; remove them for good.
-    for (const partial of measure(dirs.userDir).stalePartials) fs.rmSync(partial, { force: true });
+    for (const partial of measure(dirs.userDir).stalePartials) fs.rmSync(partial, { force: true, recursive: true });
     return new Sandbox(dirs, { temp: await real(dirs.tempDir), user: await real(dirs.userDir), package: await real(dirs.packageDir) });
   }
 
@@ -203,6 +207,48 @@ export function writeAtomicSync(hostPath: string, data: string | Uint8Array): vo
   const partial = path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
   try {
     const fd = fs.openSync(partial, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o644);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, hostPath);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** A fresh hidden name beside `hostPath`, for work that is renamed into place when done. */
+export function partialPathFor(hostPath: string): string {
+  return path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
+}
+
+/** Copies a file via a hidden name in the target's folder (fsync'd), then renames: readers never see half a file. */
+export function copyFileAtomicSync(from: string, hostPath: string): void {
+  const partial = partialPathFor(hostPath);
+  try {
+    fs.copyFileSync(from, partial, fsConstants.COPYFILE_EXCL);
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, hostPath);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Appends to a file atomically: the old bytes and `data` go to a hidden copy, which replaces the file. */
+export function appendAtomicSync(hostPath: string, data: Uint8Array): void {
+  const partial = partialPathFor(hostPath);
+  try {
+    fs.copyFileSync(hostPath, partial, fsConstants.COPYFILE_EXCL);
+    const fd = fs.openSync(partial, 'a');
     try {
       fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);

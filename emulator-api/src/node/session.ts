@@ -48,12 +48,19 @@ export interface SessionOptions extends ProfileOptions {
   network?: NetworkPolicy;
   /** app.json networkTimeout (ms per API); each defaults to 60000. */
   networkTimeout?: Partial<NetworkTimeouts>;
+  /**
+   * Unknown parameters fail with errno 104 (rule unknown-params-strict). Default false: they are dropped and
+   * named in the call record's warnings (unknown-params-ignored), as a client ignores them.
+   */
+  strict?: boolean;
 }
 
 export interface Session {
   readonly id: string;
   readonly appId: string;
   readonly profile: ClientProfile;
+  /** Whether unknown parameters fail (SessionOptions.strict); a host that validates guest-run APIs passes it on. */
+  readonly strict: boolean;
   /** The guest-facing API object, with the semantics a gadget sees. */
   readonly tt: Tt;
   /** The session's FileSystemManager, reached without a getFileSystemManager call (the host routes its methods). */
@@ -129,7 +136,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   const hooks: CallHooks = {
     onCall: (record) => callListeners.forEach((listener) => listener(record)),
     onCallbackError: (api, error) => {
-      if (errorListeners.size === 0) console.error(`[ttsim] a ${api} callback threw:`, error);
+      if (errorListeners.size === 0) console.error(`[ttsim] the ${api} callback threw:`, error);
       errorListeners.forEach((listener) => listener(api, error));
     },
   };
@@ -146,6 +153,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     profile,
     hooks,
     timeoutMs: options.callTimeoutMs ?? 60_000,
+    strict: options.strict ?? false,
     createContext: (base) => ({ ...base, sandbox, chooser, fileSystemManager: () => manager, world, network, networkTimeouts, storage }),
   };
   const taskCalls = new TaskCalls(runner, tasks, (api) => networkTimeouts[api as keyof NetworkTimeouts] ?? 0);
@@ -172,6 +180,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     id,
     appId,
     profile,
+    strict: options.strict ?? false,
     tt: Object.freeze(tt) as unknown as Tt,
     fileSystemManager: manager,
     dirs: sandbox.dirs,

@@ -41,20 +41,43 @@ function ownerOf(sessionDir: string): Owner | undefined {
 
 const swept = new Set<string>();
 
-/** Removes the session folders under `dataDir` whose owner process has ended (once per process and dataDir). */
-export async function sweepStaleSessions(dataDir: string): Promise<string[]> {
-  if (swept.has(dataDir)) return [];
-  swept.add(dataDir);
+/** Bytes of the files under `dir` (symlinks not followed). */
+function bytesUnder(dir: string): number {
+  let bytes = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += fs.statSync(path.join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return bytes;
+}
+
+/**
+ * Removes the session folders under `dataDir` that no running process owns: those whose owner has ended,
+ * and with `unowned` those that name no owner (kept for the CLI). A folder of this process or of another
+ * running one stays. Returns the folders removed and their size.
+ */
+export async function removeSessionFolders(dataDir: string, options: { unowned?: boolean } = {}): Promise<{ removed: string[]; bytes: number }> {
   const sessionsDir = path.join(dataDir, 'sessions');
   const entries = await fsp.readdir(sessionsDir, { withFileTypes: true }).catch(() => []);
   const removed: string[] = [];
+  let bytes = 0;
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const dir = path.join(sessionsDir, entry.name);
     const owner = ownerOf(dir);
-    if (!owner || owner.pid === process.pid || isRunning(owner.pid)) continue;
+    if (owner ? owner.pid === process.pid || isRunning(owner.pid) : !options.unowned) continue;
+    const size = bytesUnder(dir);
     await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-    removed.push(dir);
+    if (!fs.existsSync(dir)) {
+      removed.push(dir);
+      bytes += size;
+    }
   }
-  return removed;
+  return { removed, bytes };
+}
+
+/** Removes the session folders under `dataDir` whose owner process has ended (once per process and dataDir). */
+export async function sweepStaleSessions(dataDir: string): Promise<string[]> {
+  if (swept.has(dataDir)) return [];
+  swept.add(dataDir);
+  return (await removeSessionFolders(dataDir)).removed;
 }

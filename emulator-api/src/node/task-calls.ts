@@ -9,7 +9,8 @@ import type { FailResult, SuccessResult } from '../common/callbacks.js';
 import { Errno, isTtError, TtError } from '../common/errors.js';
 import { findApi } from '../common/registry.js';
 import { createTaskObject, returnTask, type TaskEvent, type TaskKind, type TaskTransport } from '../common/tasks.js';
-import { describeValue } from '../common/validation.js';
+import { closest, describeValue } from '../common/validation.js';
+import { standardIoRules, UNKNOWN_PARAMS_IGNORED, UNKNOWN_PARAMS_STRICT } from '../common/standard-io.js';
 import type { NodeCallContext } from './context.js';
 import { implementations } from './implementations.js';
 import type { TaskHandle, TaskSet } from './tasks.js';
@@ -29,11 +30,19 @@ export interface RunningTask {
   readonly control: TaskControl;
 }
 
-/** SocketTask.send / close parameters, checked by hand (their schema is two fields). */
-function socketParams(method: 'send' | 'close', params: Record<string, unknown>): { data?: string | ArrayBuffer; code?: number; reason?: string } {
+/**
+ * SocketTask.send / close parameters, checked by hand (their schema is two fields). Unknown keys are dropped
+ * with a warning, as for every API (unknown-params-ignored), or refused when the session is strict.
+ */
+function socketParams(method: 'send' | 'close', params: Record<string, unknown>, strict: boolean, warnings: string[]): { data?: string | ArrayBuffer; code?: number; reason?: string } {
   const allowed = method === 'send' ? ['data'] : ['code', 'reason'];
   const unknown = Object.keys(params).filter((key) => !allowed.includes(key) && params[key] !== undefined);
-  if (unknown.length > 0) throw new TtError(Errno.invalidParameter, `parameter error: unknown parameter ${unknown.join(', ')}; accepted: ${allowed.join(', ')}`);
+  const hint = (key: string) => {
+    const near = closest(key, allowed);
+    return near ? ` (did you mean ${near}?)` : '';
+  };
+  if (unknown.length > 0 && strict) throw new TtError(Errno.invalidParameter, `parameter error: unknown parameter ${unknown.map((key) => `${key}${hint(key)}`).join(', ')}; accepted: ${allowed.join(', ')}`);
+  for (const key of unknown) warnings.push(`parameter ${key} is not a Feishu parameter of SocketTask.${method}; a client ignores it${hint(key)}`);
   if (method === 'send') {
     const { data } = params;
     if (typeof data !== 'string' && !(data instanceof ArrayBuffer)) throw new TtError(Errno.invalidParameter, `parameter error: expected string or ArrayBuffer for data but received ${describeValue(data)}`);
@@ -122,8 +131,10 @@ export class TaskCalls {
     const started = performance.now();
     let result: SuccessResult | FailResult;
     const rules: AppliedRule[] = [];
+    const warnings: string[] = [];
+    const strict = this.runner.strict ?? false;
     try {
-      const checked = socketParams(method, params);
+      const checked = socketParams(method, params, strict, warnings);
       if (method === 'send') handle.requireSocket('send').send(checked.data!);
       else if (handle.socket && handle.socket.readyState !== 'closed') handle.socket.close(checked.code ?? 1000, checked.reason ?? '');
       result = { errMsg: `${method}:ok` };
@@ -132,7 +143,10 @@ export class TaskCalls {
       // SocketTask has no registry entry of its own: its rules are connectSocket's (send-before-open-fails).
       if (isTtError(error) && error.rule !== undefined) rules.push(declaredRule(findApi('connectSocket')!, error.rule));
     }
-    this.runner.hooks.onCall?.(makeCallRecord({ api: `SocketTask.${method}`, params: { socketTaskId: handle.id, ...params }, startedAt, durationMs: performance.now() - started, result, rules }));
+    const unknownRule = warnings.length > 0 ? UNKNOWN_PARAMS_IGNORED : strict && 'errno' in result && result.errno === Errno.invalidParameter && /unknown parameter/.test(result.errMsg) ? UNKNOWN_PARAMS_STRICT : undefined;
+    const standard = standardIoRules.find((rule) => rule.id === unknownRule);
+    if (standard) rules.unshift({ id: standard.id, text: standard.text, provenance: standard.provenance });
+    this.runner.hooks.onCall?.(makeCallRecord({ api: `SocketTask.${method}`, params: { socketTaskId: handle.id, ...params }, startedAt, durationMs: performance.now() - started, result, rules, warnings }));
     return result;
   }
 }

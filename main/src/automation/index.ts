@@ -47,6 +47,8 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
   ui?: 'plain' | 'devtools';
   /** Reload the guest when a file of the project changes (as `ttsim dev` does), keeping its page and query. */
   watch?: boolean;
+  /** Fail calls with a parameter Feishu does not know (errno 104) instead of ignoring it as a client does. */
+  strict?: boolean;
 }
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -356,6 +358,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     ...(options.launchOptions ? { launch: options.launchOptions } : {}),
     ...(options.jssdk ? { jssdk: options.jssdk } : {}),
     ...(options.network ? { network: options.network } : {}),
+    ...(options.strict ? { strict: true } : {}),
   });
   for (const [api, answer] of Object.entries(options.mocks ?? {})) session.mock(api, answer);
   if (options.watch) session.watchProject();

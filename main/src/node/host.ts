@@ -38,7 +38,7 @@ import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
 export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
 
-export interface OpenSessionOptions extends ProfileOptions, Pick<SessionOptions, 'testUser' | 'launch' | 'jssdk' | 'network'> {
+export interface OpenSessionOptions extends ProfileOptions, Pick<SessionOptions, 'testUser' | 'launch' | 'jssdk' | 'network' | 'strict'> {
   project: string;
   appId?: string;
   chooser?: ImageChooser;
@@ -242,6 +242,7 @@ export class HostSession {
   private get guestRunner(): CallRunnerOptions<BaseCallContext> {
     return {
       profile: this.session.profile,
+      strict: this.session.strict,
       hooks: { onCall: (record) => this.events.push({ type: 'call', record, side: 'guest', mocked: false }) },
       timeoutMs: 0,
       createContext: (base) => base,
@@ -444,6 +445,7 @@ export class Host {
       ...(options.launch ? { launch: options.launch } : {}),
       ...(options.jssdk ? { jssdk: options.jssdk } : {}),
       ...(options.network ? { network: options.network } : {}),
+      ...(options.strict ? { strict: true } : {}),
       ...(project.networkTimeout ? { networkTimeout: project.networkTimeout } : {}),
     });
     const hostSession = new HostSession(session, project);

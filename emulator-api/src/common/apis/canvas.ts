@@ -80,7 +80,7 @@ export const canvasToTempFilePath = defineApi({
     { id: 'format-checked', platforms: 'all', text: 'The host checks the encoded bytes are the promised format by their magic bytes (PNG or JPEG), else the call fails with 1300009 and nothing is written.', provenance: assumed('a self-check of ttsim\'s guest encoder') },
   ],
   failures: [
-    { errno: Errno.invalidParameter, when: 'canvasId missing or not on the current page; a region or destination size that is not positive or over 16384 px on a side; unknown parameter', provenance: assumed(docs.errno) },
+    { errno: Errno.invalidParameter, when: 'canvasId missing or not on the current page; a region or destination size that is not positive or over 16384 px on a side; an unknown parameter when the session is strict', provenance: assumed(docs.errno) },
     { errno: Errno.notSupported, when: 'web apps, Harmony before 7.35.0', provenance: documented(canvasDocs.canvasToTempFilePath) },
     { errno: Errno.internal, when: 'the canvas cannot be read: it holds an http image from a server that does not allow cross-origin reads', provenance: assumed('a browser limit of the simulator; a real client downloads images natively') },
     { errno: Errno.writeSizeLimitExceeded, when: 'the encoded image is larger than 40 MiB', provenance: assumed('ttsim\'s limit for the bridge') },

@@ -40,7 +40,7 @@ const httpRules: BehaviourRule[] = [
 ];
 
 const httpFailures: FailureRule[] = [
-  { errno: Errno.invalidParameter, when: 'url missing, not absolute or not http(s); a parameter of the wrong type; unknown parameter', provenance: assumed(docs.errno) },
+  { errno: Errno.invalidParameter, when: 'url missing, not absolute or not http(s); a parameter of the wrong type; an unknown parameter when the session is strict', provenance: assumed(docs.errno) },
   { errno: Errno.notSupported, when: 'a web app, or a client below the support matrix', provenance: documented(docs.errno) },
   { errno: Errno.networkCancelled, when: 'the task was aborted', provenance: documented(errnoSource) },
   { errno: Errno.networkTimeout, when: 'no complete answer within the timeout', provenance: documented(errnoSource) },
@@ -166,7 +166,7 @@ export const connectSocket = defineApi({
     { id: 'network-policy', platforms: 'all', text: 'The session\'s network policy applies: offline fails with 303, a host not on the allow-list with 305.', provenance: assumed('ttsim feature, not client behaviour') },
   ],
   failures: [
-    { errno: Errno.invalidParameter, when: 'url missing or not ws(s)://; a bad close code; unknown parameter', provenance: assumed(docs.errno) },
+    { errno: Errno.invalidParameter, when: 'url missing or not ws(s)://; a bad close code; an unknown parameter when the session is strict', provenance: assumed(docs.errno) },
     { errno: Errno.notSupported, when: 'a web app, Harmony below 7.39.0', provenance: documented(docs.errno) },
     { errno: Errno.noNetwork, when: 'the network policy is offline', provenance: documented(errnoSource) },
     { errno: Errno.networkFailure, when: 'blocked by the network policy; send on a socket that is not open', provenance: assumed(errnoSource) },

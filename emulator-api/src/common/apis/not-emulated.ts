@@ -56,8 +56,10 @@ export const fileSystemManagerMethods: readonly string[] = [
   'access', 'accessSync', 'saveFile', 'saveFileSync', 'getFileInfo', 'getSavedFileList', 'removeSavedFile',
   'copyFile', 'copyFileSync', 'mkdir', 'mkdirSync', 'readdir', 'readdirSync', 'readFile', 'readFileSync',
   'rename', 'renameSync', 'rmdir', 'rmdirSync', 'stat', 'statSync', 'unlink', 'unlinkSync', 'writeFile', 'writeFileSync',
+  // Not on getFileSystemManager's own page, but in the 2025 API overview.
+  'appendFile', 'appendFileSync',
 ];
-export const fileSystemManagerProvenance: Provenance = documented(`${docs.fileSystem}: the method list of getFileSystemManager`);
+export const fileSystemManagerProvenance: Provenance = documented(`${docs.fileSystem}: the method list of getFileSystemManager, and appendFile(Sync) from ${docs.overview}`);
 
 export function isNotEmulated(name: string): boolean {
   return notEmulatedSet.has(name);

@@ -27,7 +27,7 @@ const writeRules: BehaviourRule[] = [
 ];
 const keyParam = z.string().min(1);
 const keyFailures: FailureRule[] = [
-  { errno: Errno.invalidParameter, when: 'key missing, empty or not a string; data not serialisable; unknown parameter', provenance: assumed(docs.errno) },
+  { errno: Errno.invalidParameter, when: 'key missing, empty or not a string; data not serialisable; an unknown parameter when the session is strict', provenance: assumed(docs.errno) },
   { errno: Errno.notSupported, when: 'a web app, or Harmony below 7.35.0', provenance: assumed(docs.storage) },
 ];
 const writeFailures: FailureRule[] = [

@@ -5,6 +5,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { MOCKED_RULE_ID } from '../../common/apis/network.js';
 import { Errno, TtError } from '../../common/errors.js';
+import { withArticle } from '../../common/validation.js';
 import type { ApiParsedParams } from '../../common/registry.js';
 import type { NodeCallContext } from '../context.js';
 import { exchange, type HttpAnswer } from '../network-http.js';
@@ -67,7 +68,7 @@ type RequestData = ApiParsedParams<'request'>['data'];
 function encodeRequestData(method: string, url: URL, data: RequestData, contentType: string, ctx: NodeCallContext): { url: URL; body: Uint8Array | undefined } {
   if (data === undefined || data === null) return { url, body: undefined };
   if (method === 'GET' || method === 'HEAD') {
-    if (data instanceof ArrayBuffer) throw new TtError(Errno.invalidParameter, `parameter error: a ${method} request cannot carry an ArrayBuffer; send it with POST or PUT`);
+    if (data instanceof ArrayBuffer) throw new TtError(Errno.invalidParameter, `parameter error: ${withArticle(method)} request cannot carry an ArrayBuffer; send it with POST or PUT`);
     ctx.applyRule('get-data-to-query');
     return { url: withQuery(url, typeof data === 'string' ? data.replace(/^[?&]/, '') : toQuery(data)), body: undefined };
   }
