@@ -69,7 +69,7 @@ function formatBytes(n: number): string {
 export async function runCompress(file: string, flags: CompressFlags, stdout: (line: string) => void): Promise<number> {
   const dataDir = path.resolve(flags.dataDir ?? defaultDataDir());
   const session = await createSession({
-    app: flags.app,
+    app: flags.app ?? 'gadget',
     platform: flags.platform,
     client: flags.client,
     ...(flags.device ? { device: flags.device } : {}),

@@ -24,7 +24,7 @@ function openElectron(project: string, flags: DevFlags, out: (line: string) => v
     return undefined;
   }
   const main = fileURLToPath(new URL('../../main/src/electron-main/index.js', import.meta.url));
-  const args = [main, `--project=${project}`, `--app=${flags.app}`, `--platform=${flags.platform}`, `--client=${flags.client}`, ...(flags.dataDir ? [`--data-dir=${flags.dataDir}`] : [])];
+  const args = [main, `--project=${project}`, ...(flags.app ? [`--app=${flags.app}`] : []), `--platform=${flags.platform}`, `--client=${flags.client}`, ...(flags.dataDir ? [`--data-dir=${flags.dataDir}`] : [])];
   const child = spawn(electron.binary, args, { stdio: 'inherit' });
   out(`ttsim: the ttsim window is opening (Electron ${electron.binary})`);
   return {
@@ -53,7 +53,7 @@ export async function runDev(project: string | undefined, flags: DevFlags, out: 
   const host = new Host(flags.dataDir ? { dataDir: flags.dataDir } : {});
   const session = await host.open({
     project: project ?? bundledExample(),
-    app: flags.app,
+    ...(flags.app ? { app: flags.app } : {}),
     platform: flags.platform,
     client: flags.client,
     ...(flags.device ? { device: flags.device } : {}),

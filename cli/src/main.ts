@@ -93,7 +93,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
       .argument('<schema>', 'API, API.object.param[.option] or API.success.field')
       .option('--json', 'print one JSON object: schema, value, reason, api, since, provenance, suggestions, notEmulated, profile'),
   ).action((schema: string, flags: ProfileFlags & { json?: boolean }) => {
-    const profile = createProfile({ ...flags });
+    const profile = createProfile({ ...flags, app: flags.app ?? 'gadget' });
     const answer = explainCanIUse(schema, profile);
     if (flags.json) out(JSON.stringify({ ...answer, profile: describeProfile(profile) }));
     else {

@@ -5,7 +5,8 @@ import { appKinds, platforms } from '../../emulator-api/src/common/types.js';
 
 export interface ProfileFlags {
   platform: (typeof platforms)[number];
-  app: (typeof appKinds)[number];
+  /** Absent: the project's own kind (dev), or a gadget where there is no project (compress, can-i-use). */
+  app?: (typeof appKinds)[number];
   client: string;
   device?: string;
 }
@@ -13,7 +14,7 @@ export interface ProfileFlags {
 export function profileOptions(): Option[] {
   return [
     new Option('--platform <platform>', 'client platform').choices(platforms).default('android'),
-    new Option('--app <kind>', 'app kind').choices(appKinds).default('gadget'),
+    new Option('--app <kind>', "app kind (default: the project's: gadget for app.json, webapp for index.html)").choices(appKinds),
     new Option('--client <version>', 'Feishu client version').default(DEFAULT_CLIENT).argParser((value) => {
       try {
         return normaliseClientVersion(value);

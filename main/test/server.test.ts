@@ -373,6 +373,10 @@ describe('switching the profile', () => {
     expect(next.networkPolicy).toBe('offline');
     ws.close();
     await expect.poll(() => host.get(first.id), { timeout: 3000 }).toBeUndefined();
+    // A gadget project does not run as a web app: the kind follows the project, and a mismatch says why.
+    await expect(host.open({ project: path.join(root, 'examples/compress-demo'), app: 'webapp', platform: 'pc', client: '3.47.0' })).rejects.toThrow(/compress-demo is a gadget \(it has app.json\): it runs as app kind 'gadget', not 'webapp'/);
+    const web = await host.open({ project: path.join(root, 'examples/webapp-demo'), platform: 'pc', client: '3.47.0' });
+    expect(web.profile.app).toBe('webapp');
   });
 });
 

@@ -350,7 +350,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
   const host = new Host(options.dataDir ? { dataDir: options.dataDir } : {});
   const session = await host.open({
     project: options.project,
-    app: options.app ?? 'gadget',
+    ...(options.app ? { app: options.app } : {}),
     platform: options.platform ?? 'ios',
     client: options.client ?? DEFAULT_CLIENT,
     ...(options.device ? { device: options.device } : {}),

@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   const host = new Host(argument('data-dir') ? { dataDir: argument('data-dir')! } : {});
   const server = await startServer(host);
   const open = (project: string) =>
-    host.open({ project, app: (argument('app') ?? 'gadget') as AppKind, platform: (argument('platform') ?? 'ios') as Platform, client: argument('client') ?? DEFAULT_CLIENT });
+    host.open({ project, ...(argument('app') ? { app: argument('app') as AppKind } : {}), platform: (argument('platform') ?? 'ios') as Platform, client: argument('client') ?? DEFAULT_CLIENT });
   let current: HostSession = await open(argument('project') ?? bundledExample());
   current.watchProject();
 

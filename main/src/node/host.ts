@@ -27,7 +27,7 @@ import { PROTOCOL_VERSION, type ClientRole } from '../../../emulator-api/src/pro
 import type { RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
 import { HostConnection, type Transport } from './host-connection.js';
 import { EventStream } from './event-stream.js';
-import { loadProject, type LoadedProject } from './project.js';
+import { loadProject, ProjectError, type LoadedProject } from './project.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { ImagePicker } from './image-picker.js';
@@ -38,7 +38,9 @@ import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
 export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
 
-export interface OpenSessionOptions extends ProfileOptions, Pick<SessionOptions, 'testUser' | 'launch' | 'jssdk' | 'network' | 'strict'> {
+export interface OpenSessionOptions extends Omit<ProfileOptions, 'app'>, Pick<SessionOptions, 'testUser' | 'launch' | 'jssdk' | 'network' | 'strict'> {
+  /** The app kind; default the project's own (app.json: a gadget, index.html: a web app). It must match the project. */
+  app?: ProfileOptions['app'];
   project: string;
   appId?: string;
   chooser?: ImageChooser;
@@ -430,10 +432,14 @@ export class Host {
 
   async open(options: OpenSessionOptions): Promise<HostSession> {
     const project = loadProject(options.project);
+    const app = options.app ?? project.kind;
+    if (app !== project.kind) {
+      throw new ProjectError(`${project.name} is a ${project.kind === 'gadget' ? 'gadget (it has app.json)' : 'web app (it has index.html)'}: it runs as app kind '${project.kind}', not '${app}'`);
+    }
     // Without a chooser of the caller's, tt.chooseImage asks the devtools' picker (none connected: a cancel).
     const picker = options.chooser ? undefined : new ImagePicker(fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-uploads-')));
     const session = await createSession({
-      app: options.app,
+      app,
       platform: options.platform,
       client: options.client,
       ...(options.device === undefined ? {} : { device: options.device }),

@@ -6,7 +6,8 @@ import './devtools.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { connectDevtools, devtoolsSocketUrl } from './protocol-client.js';
+import { connectDevtools, devtoolsSocketUrl, ProtocolClient } from './protocol-client.js';
+import { electronBridge, ipcSocket } from './ipc-socket.js';
 import { clampPanel, createDevtoolsStore, initialUi } from './store.js';
 
 const config = (window as unknown as { __TTSIM_DEVTOOLS__?: { sessionId?: string } }).__TTSIM_DEVTOOLS__;
@@ -16,7 +17,9 @@ if (!config?.sessionId) {
   root.textContent = 'ttsim devtools: this page was not served by a ttsim host (no window.__TTSIM_DEVTOOLS__).';
 } else {
   const token = new URLSearchParams(location.search).get('token') ?? '';
-  const client = connectDevtools(devtoolsSocketUrl(location.href, config.sessionId, token));
+  // In the Electron window the protocol goes over IPC (the preload's bridge); in a browser over the WebSocket.
+  const bridge = electronBridge();
+  const client = bridge ? new ProtocolClient(ipcSocket(bridge)) : connectDevtools(devtoolsSocketUrl(location.href, config.sessionId, token));
   const store = createDevtoolsStore({ ui: { ...initialUi, panelWidth: clampPanel(window.innerWidth * 0.55, window.innerWidth) } });
   createRoot(root).render(
     <StrictMode>
