@@ -60,6 +60,40 @@ try {
 } finally {
   await zoo.close();
 }
+// The devtools, driven by role and name as a person would: pick a PNG in the picker, compress on iOS, then
+// the Files compare, the API log with the rule opened, and the Matrix.
+{
+  const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0', ui: 'devtools', dataDir: path.join(dir, 'devtools') });
+  try {
+    const page = sim.page;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const guest = sim.frame();
+    await guest.getByText('Choose an image').click();
+    const picker = page.getByRole('dialog');
+    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
+    await picker.getByRole('button', { name: /^Choose/ }).click();
+    await guest.getByText(/PNG · 240 × 320/).waitFor();
+    await guest.getByText('Compress', { exact: true }).click();
+    await guest.getByText(/JPEG · 240 × 320/).waitFor();
+    await page.getByRole('tab', { name: 'Files' }).click();
+    await page.getByRole('button', { name: /Compare call/ }).first().click();
+    await page.getByRole('button', { name: 'Slider' }).click();
+    await page.getByRole('slider', { name: 'Compare position' }).fill('50');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(out, 'devtools-files-compare.png') });
+    await page.getByRole('tab', { name: /^API/ }).click();
+    await page.getByRole('row', { name: /compressImage/ }).first().click();
+    await page.getByRole('region', { name: 'Call details' }).getByText('ios-always-jpeg').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, 'devtools-api-rule.png') });
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByRole('button', { name: /compressImage/ }).first().click().catch(() => undefined);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(out, 'devtools-matrix.png') });
+  } finally {
+    await sim.close();
+  }
+}
 for (const file of fs.readdirSync(out)) {
   const target = path.join(out, file);
   const buffer = await sharp(target).png({ palette: true, quality: 90 }).toBuffer();
