@@ -69,6 +69,40 @@ test('choose in the picker, compress on iOS, read the rule and the before / afte
   }
 });
 
+test('switching the profile from iOS to Android: the same PNG now comes back unchanged', async () => {
+  const sim = await open({ project: example('compress-demo'), platform: 'ios', client: '7.35.0', ui: 'devtools' });
+  const page = sim.page;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const compressAlphaPng = async () => {
+    const guest = sim.frame();
+    await guest.getByText('Choose an image').click();
+    const picker = page.getByRole('dialog');
+    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
+    await picker.getByRole('button', { name: /^Choose/ }).click();
+    await expect(guest.getByText(/PNG · 240 × 320/).first()).toBeVisible();
+    await guest.getByText('Compress', { exact: true }).click();
+    return guest;
+  };
+  try {
+    const onIos = await compressAlphaPng();
+    await expect(onIos.getByText(/JPEG · 240 × 320/)).toBeVisible();
+    await page.getByRole('button', { name: /^Profile .*: switch$/ }).click();
+    const form = page.getByRole('dialog', { name: 'Switch profile' });
+    await form.getByLabel('Platform').selectOption('android');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('button', { name: /^Profile .*android.*: switch$/ })).toBeVisible({ timeout: 15_000 });
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/g/') && !f.url().includes(sim.session.id))).toBe(true);
+    const onAndroid = await compressAlphaPng();
+    // Android compresses only JPEG: the PNG comes back as it was, under a new temp path.
+    await expect(onAndroid.getByText(/PNG · 240 × 320/)).toHaveCount(2);
+    await page.getByRole('tab', { name: 'Files' }).click();
+    await page.getByRole('button', { name: /Compare call/ }).first().click();
+    await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: /Format/ })).toContainText(/png[\s\S]*png/i);
+  } finally {
+    await sim.close();
+  }
+});
+
 test('no serious or critical accessibility violations on the main screen', async () => {
   const sim = await open({ project: example('compress-demo'), platform: 'android', client: '7.35.0', ui: 'devtools' });
   try {
