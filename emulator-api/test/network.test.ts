@@ -243,6 +243,18 @@ describe('the network policy', () => {
     expect((await call(session, 'request', { url: `${base}/json` })).statusCode).toBe(200);
   });
 
+  it('slow answers as online, each exchange at least 400 ms later, and getNetworkType says 3g (wifi on PC: connected)', async () => {
+    const session = await openSession({ network: 'slow' }, sessions);
+    const started = performance.now();
+    expect((await call(session, 'request', { url: `${base}/json` })).statusCode).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    expect(await call(session, 'getNetworkType', {})).toMatchObject({ networkType: '3g' });
+    // A timeout shorter than the latency fails as a timeout would on a slow network.
+    expect((await failOf(call(session, 'request', { url: `${base}/json`, timeout: 100 }))).errno).toBe(302);
+    session.network.setPolicy('online');
+    expect(await call(session, 'getNetworkType', {})).toMatchObject({ networkType: 'wifi' });
+  });
+
   it('an allow-list lets listed hosts through and blocks the rest, redirects included', async () => {
     const session = await openSession({ network: { allow: [`127.0.0.1:${port}`, '*.example.com'] } }, sessions);
     expect((await call(session, 'request', { url: `${base}/json` })).statusCode).toBe(200);

@@ -3,6 +3,7 @@
  * Node's fetch with redirects followed by hand (each hop is checked against the policy), all inside one
  * deadline. Failures become TtErrors with the network errnos, with messages that name the host.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Errno, TtError } from '../common/errors.js';
 import type { MockedRequest, MockResponse, NetworkControl, RequestMock } from './network-policy.js';
 import { effectivePort } from './network-policy.js';
@@ -190,6 +191,10 @@ export async function exchange(request: HttpExchange, network: NetworkControl, t
       const mock = network.findMock(url.href);
       if (mock) network.requireOnline(url);
       else network.requireAllowed(url);
+      // A slow network: each exchange waits first (abortable, and counted in the call's timeout).
+      if (network.latencyMs > 0) await sleep(network.latencyMs, undefined, { signal: deadline.signal }).catch(() => {
+        throw deadline.signal.reason as Error;
+      });
       const sent = body ?? new Uint8Array(0);
       const hopAnswer = mock
         ? await answerFromMock(mock, { api: request.api, url: url.href, method, header: { ...request.header }, body: sent, text: () => Buffer.from(sent).toString('utf8') }, deadline.signal)

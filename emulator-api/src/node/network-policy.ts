@@ -5,8 +5,14 @@
  */
 import { Errno, TtError } from '../common/errors.js';
 
-/** 'online' (default), 'offline' (every call fails with 303), or only the listed hosts. */
-export type NetworkPolicy = 'online' | 'offline' | { readonly allow: readonly string[] };
+/**
+ * 'online' (default), 'slow' (online, each HTTP exchange SLOW_LATENCY_MS later, as a poor mobile network),
+ * 'offline' (every call fails with 303), or only the listed hosts.
+ */
+export type NetworkPolicy = 'online' | 'slow' | 'offline' | { readonly allow: readonly string[] };
+
+/** What 'slow' adds before each HTTP exchange (request, uploadFile, downloadFile, every redirect hop): about Chrome's "Slow 3G" round trip. */
+export const SLOW_LATENCY_MS = 400;
 
 /** A URL pattern: a string where `*` matches any run of characters, or a RegExp tested against the URL. */
 export type UrlPattern = string | RegExp;
@@ -53,13 +59,13 @@ function parseEntry(text: unknown): AllowEntry {
 
 /** Checks a policy given by a caller (options, the automation SDK) and says what is wrong with it. */
 export function parseNetworkPolicy(policy: unknown): NetworkPolicy {
-  if (policy === 'online' || policy === 'offline') return policy;
+  if (policy === 'online' || policy === 'offline' || policy === 'slow') return policy;
   if (policy !== null && typeof policy === 'object' && Array.isArray((policy as { allow?: unknown }).allow)) {
     const allow = (policy as { allow: unknown[] }).allow;
     allow.forEach(parseEntry);
     return { allow: allow.map(String) };
   }
-  throw new Error(`network policy: expected 'online', 'offline' or { allow: ['host', '*.example.com', '127.0.0.1:8080'] } but received ${JSON.stringify(policy)}`);
+  throw new Error(`network policy: expected 'online', 'slow', 'offline' or { allow: ['host', '*.example.com', '127.0.0.1:8080'] } but received ${JSON.stringify(policy)}`);
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443 };
@@ -93,6 +99,11 @@ export class NetworkControl {
 
   get policy(): NetworkPolicy {
     return this.current;
+  }
+
+  /** The delay the policy adds before each HTTP exchange (0 unless 'slow'). */
+  get latencyMs(): number {
+    return this.current === 'slow' ? SLOW_LATENCY_MS : 0;
   }
 
   /** Takes effect for calls that start afterwards. Throws an Error naming the bad entry. */

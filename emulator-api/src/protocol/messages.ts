@@ -113,7 +113,7 @@ export const dialogAnswer = z.union([z.object({ confirm: z.boolean() }), z.objec
 export type DialogAnswer = z.infer<typeof dialogAnswer>;
 export const navigationMethods = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'] as const;
 
-const networkPolicySchema = z.union([z.literal('online'), z.literal('offline'), z.object({ allow: z.array(z.string()).readonly() })]);
+const networkPolicySchema = z.union([z.literal('online'), z.literal('slow'), z.literal('offline'), z.object({ allow: z.array(z.string()).readonly() })]);
 
 /** Operations the session's guest answers (forwarded by the host over the guest's socket). */
 export const guestOps = {

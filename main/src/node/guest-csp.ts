@@ -11,7 +11,7 @@ import type { NetworkPolicy } from '../../../emulator-api/src/node/network-polic
 
 /** What the network policy adds to each fetch directive. */
 function networkSources(policy: NetworkPolicy): string[] {
-  if (policy === 'online') return ['http:', 'https:', 'ws:', 'wss:'];
+  if (policy === 'online' || policy === 'slow') return ['http:', 'https:', 'ws:', 'wss:'];
   if (policy === 'offline') return [];
   // Allow-list entries (host, host:port, *.example.com) are CSP host-sources as they are: any scheme of http(s)/ws(s).
   return policy.allow.flatMap((host) => [`http://${host}`, `https://${host}`, `ws://${host}`, `wss://${host}`]);

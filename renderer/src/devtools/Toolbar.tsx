@@ -6,8 +6,8 @@ import { deviceFrame, fitZoom } from './Simulator.js';
 import type { NetworkPolicy } from './protocol.js';
 import { stepZoom, useDevtools, ZOOM_MAX, ZOOM_MIN, ZOOM_STEPS } from './store.js';
 
-type NetworkChoice = 'online' | 'offline' | 'allow';
-const networkChoice = (policy: NetworkPolicy | undefined): NetworkChoice => (policy === undefined || policy === 'online' ? 'online' : policy === 'offline' ? 'offline' : 'allow');
+type NetworkChoice = 'online' | 'slow' | 'offline' | 'allow';
+const networkChoice = (policy: NetworkPolicy | undefined): NetworkChoice => (policy === undefined || policy === 'online' ? 'online' : typeof policy === 'string' ? policy : 'allow');
 
 export function Toolbar() {
   const devtools = useDevtoolsContext();
@@ -74,9 +74,10 @@ export function Toolbar() {
           className={`tb-select network-${choice}`}
           value={choice}
           disabled={!session}
-          onChange={(e) => void setNetwork(devtools, e.target.value === 'offline' ? 'offline' : 'online')}
+          onChange={(e) => void setNetwork(devtools, e.target.value === 'offline' || e.target.value === 'slow' ? e.target.value : 'online')}
         >
           <option value="online">online</option>
+          <option value="slow">slow (+400 ms a request)</option>
           <option value="offline">offline</option>
           {choice === 'allow' && (
             <option value="allow" disabled>

@@ -19,7 +19,7 @@ const networkType = z.enum(['wifi', '2g', '3g', '4g', 'unknown', 'none', 'connec
 const policyRule = {
   id: 'from-policy',
   platforms: ['android', 'ios', 'harmony'] as const,
-  text: 'Answered from the session\'s network policy: online or an allow-list gives "wifi", offline gives "none".',
+  text: 'Answered from the session\'s network policy: online or an allow-list gives "wifi", slow gives "3g", offline gives "none".',
   provenance: assumed(`${networkDocs.getNetworkType} lists the values; a simulator on a desktop's network answers "wifi"`),
 };
 const pcRule = {

@@ -8,7 +8,8 @@ import type { NetworkPolicy } from '../network-policy.js';
 export function networkStatusOf(policy: NetworkPolicy, profile: Pick<ClientProfile, 'platform'>): NetworkStatus {
   const isConnected = policy !== 'offline';
   if (!isConnected) return { isConnected, networkType: 'none' };
-  return { isConnected, networkType: profile.platform === 'pc' ? 'connected' : 'wifi' };
+  if (profile.platform === 'pc') return { isConnected, networkType: 'connected' };
+  return { isConnected, networkType: policy === 'slow' ? '3g' : 'wifi' };
 }
 
 export function getNetworkType(_params: ApiParsedParams<'getNetworkType'>, ctx: NodeCallContext) {
