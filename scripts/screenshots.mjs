@@ -63,10 +63,9 @@ try {
 // The devtools, driven by role and name as a person would: pick a PNG in the picker, compress on iOS, then
 // the Files compare, the API log with the rule opened, and the Matrix.
 {
-  const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0', ui: 'devtools', dataDir: path.join(dir, 'devtools') });
+  const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0', ui: 'devtools', viewport: { width: 1400, height: 900 }, dataDir: path.join(dir, 'devtools') });
   try {
     const page = sim.page;
-    await page.setViewportSize({ width: 1400, height: 900 });
     const guest = sim.frame();
     await guest.getByText('Choose an image').click();
     const picker = page.getByRole('dialog');

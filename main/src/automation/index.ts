@@ -49,6 +49,8 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
   watch?: boolean;
   /** Fail calls with a parameter Feishu does not know (errno 104) instead of ignoring it as a client does. */
   strict?: boolean;
+  /** The browser page's size; default the device's window plus room for the shell (the devtools like 1400 × 900). */
+  viewport?: { width: number; height: number };
 }
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -368,7 +370,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
   try {
     browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
     const { device } = session.profile;
-    const context = await browser.newContext({ viewport: { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const sim = new Simulator(host, session, new ProtocolClient(session), server, browser, page, timeoutMs);
     const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });

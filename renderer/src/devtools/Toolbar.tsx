@@ -77,7 +77,7 @@ export function Toolbar() {
           onChange={(e) => void setNetwork(devtools, e.target.value === 'offline' || e.target.value === 'slow' ? e.target.value : 'online')}
         >
           <option value="online">online</option>
-          <option value="slow">slow (+400 ms a request)</option>
+          <option value="slow" title="each request 400 ms later">slow</option>
           <option value="offline">offline</option>
           {choice === 'allow' && (
             <option value="allow" disabled>
