@@ -124,13 +124,21 @@ export function matchesCall(call: CallEvent, filter: ApiFilterSlice, rules: Read
   if (filter.result === 'fail' && record.ok) return false;
   if (filter.provenance !== 'all' && !record.rules.some((id) => rules[shellRuleKey(record.api, id)]?.provenance.kind === filter.provenance)) return false;
   const text = filter.text.trim().toLowerCase();
-  if (!text) return true;
-  return (
-    record.api.toLowerCase().includes(text) ||
-    record.errMsg.toLowerCase().includes(text) ||
-    (record.errno !== undefined && String(record.errno).includes(text)) ||
-    record.rules.some((id) => id.toLowerCase().includes(text))
-  );
+  return !text || haystackOf(record).includes(text);
+}
+
+/**
+ * What a search looks in, lower-cased once per call (the log is searched on every keystroke): the API,
+ * errMsg, errno and rule ids, one per line so that a search never matches across two of them.
+ */
+const haystacks = new WeakMap<CallEvent['record'], string>();
+function haystackOf(record: CallEvent['record']): string {
+  let text = haystacks.get(record);
+  if (text === undefined) {
+    text = [record.api, record.errMsg, record.errno === undefined ? '' : String(record.errno), ...record.rules].join('\n').toLowerCase();
+    haystacks.set(record, text);
+  }
+  return text;
 }
 
 /** The calls of the log that pass the filter, in order. */
