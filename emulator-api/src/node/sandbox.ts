@@ -204,20 +204,14 @@ export async function writeAtomic(hostPath: string, write: (partialPath: string)
 }
 
 export function writeAtomicSync(hostPath: string, data: string | Uint8Array): void {
-  const partial = path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
-  try {
+  replaceAtomicSync(hostPath, (partial) => {
     const fd = fs.openSync(partial, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o644);
     try {
       fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(partial, hostPath);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
+  });
 }
 
 /** A fresh hidden name beside `hostPath`, for work that is renamed into place when done. */
@@ -225,11 +219,14 @@ export function partialPathFor(hostPath: string): string {
   return path.join(path.dirname(hostPath), `${PARTIAL_PREFIX}${randomUUID()}`);
 }
 
-/** Copies a file via a hidden name in the target's folder (fsync'd), then renames: readers never see half a file. */
-export function copyFileAtomicSync(from: string, hostPath: string): void {
+/**
+ * The one way a file is replaced synchronously: `fill` writes a hidden partial file beside it, which is
+ * fsync'd and renamed over `hostPath`; on any failure the partial is removed and `hostPath` is untouched.
+ */
+function replaceAtomicSync(hostPath: string, fill: (partial: string) => void): void {
   const partial = partialPathFor(hostPath);
   try {
-    fs.copyFileSync(from, partial, fsConstants.COPYFILE_EXCL);
+    fill(partial);
     const fd = fs.openSync(partial, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -243,21 +240,15 @@ export function copyFileAtomicSync(from: string, hostPath: string): void {
   }
 }
 
+/** Copies a file via a hidden name in the target's folder (fsync'd), then renames: readers never see half a file. */
+export function copyFileAtomicSync(from: string, hostPath: string): void {
+  replaceAtomicSync(hostPath, (partial) => fs.copyFileSync(from, partial, fsConstants.COPYFILE_EXCL));
+}
+
 /** Appends to a file atomically: the old bytes and `data` go to a hidden copy, which replaces the file. */
 export function appendAtomicSync(hostPath: string, data: Uint8Array): void {
-  const partial = partialPathFor(hostPath);
-  try {
+  replaceAtomicSync(hostPath, (partial) => {
     fs.copyFileSync(hostPath, partial, fsConstants.COPYFILE_EXCL);
-    const fd = fs.openSync(partial, 'a');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(partial, hostPath);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
+    fs.appendFileSync(partial, data);
+  });
 }

@@ -1,6 +1,6 @@
 /** An opened call: its full record (params, result) and each applied rule's text, provenance and source. */
 import { formatDuration, formatTime, showValue } from '../format.js';
-import { ProvenanceBadge, SourceText } from '../Provenance.js';
+import { RuleItem } from '../Provenance.js';
 import type { CallEvent, HostEvent } from '../protocol.js';
 import { resultText } from './CallLog.js';
 
@@ -74,15 +74,7 @@ export function CallDetails({ summary, event, error, onClose, onMock }: CallDeta
           ) : (
             <ul className="rule-list">
               {call.record.rules.map((rule) => (
-                <li key={rule.id}>
-                  <div>
-                    <code>{rule.id}</code> <ProvenanceBadge kind={rule.provenance.kind} source={rule.provenance.source} />
-                  </div>
-                  <p>{rule.text}</p>
-                  <p className="source">
-                    Source: <SourceText source={rule.provenance.source} />
-                  </p>
-                </li>
+                <RuleItem key={rule.id} rule={rule} />
               ))}
             </ul>
           )}

@@ -6,7 +6,7 @@
  */
 import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { useDevtoolsContext } from '../actions.js';
-import { ProvenanceBadge, SourceText } from '../Provenance.js';
+import { ProvenanceBadge, RuleItem, SourceText } from '../Provenance.js';
 import { relaunch } from '../profile/relaunch.js';
 import type { ApiMatrixEntry, ClientProfile } from '../protocol.js';
 import { apiNames, useDevtools } from '../store.js';
@@ -78,16 +78,17 @@ function RuleDetail({ entry, profile }: { readonly entry: ApiMatrixEntry; readon
             const platforms = rule.platforms === 'all' ? [] : rule.platforms;
             const here = profile !== undefined && platforms.includes(profile.platform);
             return (
-              <li key={rule.id} className={here ? 'rule-here' : undefined}>
-                <div>
-                  <code>{rule.id}</code> <span className="platforms">{platforms.join(', ')}</span> <ProvenanceBadge kind={rule.provenance.kind} source={rule.provenance.source} />
-                  {here && <span className="tag tag-here">applies to this session</span>}
-                </div>
-                <p>{rule.text}</p>
-                <p className="source">
-                  Source: <SourceText source={rule.provenance.source} />
-                </p>
-              </li>
+              <RuleItem
+                key={rule.id}
+                rule={rule}
+                highlighted={here}
+                extra={
+                  <>
+                    <span className="platforms">{platforms.join(', ')}</span>
+                    {here && <span className="tag tag-here">applies to this session</span>}
+                  </>
+                }
+              />
             );
           })}
         </ul>

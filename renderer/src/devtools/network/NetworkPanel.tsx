@@ -7,7 +7,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useDevtoolsContext } from '../actions.js';
 import { formatDuration, formatTime, showValue } from '../format.js';
-import { ProvenanceBadge, SourceText } from '../Provenance.js';
+import { RuleItem } from '../Provenance.js';
 import type { AppliedRule, CallEvent } from '../protocol.js';
 import { useDevtools } from '../store.js';
 import { VirtualList } from '../VirtualList.js';
@@ -156,15 +156,7 @@ function NetDetails({ call, detail }: { readonly call: CallEvent | undefined; re
           ) : (
             <ul className="rule-list">
               {orderRules(full.record.rules).map((rule) => (
-                <li key={rule.id} className={NETWORK_RULES.includes(rule.id) ? 'rule-here' : undefined}>
-                  <div>
-                    <code>{rule.id}</code> <ProvenanceBadge kind={rule.provenance.kind} source={rule.provenance.source} />
-                  </div>
-                  <p>{rule.text}</p>
-                  <p className="source">
-                    Source: <SourceText source={rule.provenance.source} />
-                  </p>
-                </li>
+                <RuleItem key={rule.id} rule={rule} highlighted={NETWORK_RULES.includes(rule.id)} />
               ))}
             </ul>
           )}
