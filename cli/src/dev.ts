@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Host } from '../../main/src/node/host.js';
+import { Host, type CodeScanner } from '../../main/src/node/host.js';
+import { checkProject } from './check/index.js';
 import { startServer } from '../../main/src/node/server.js';
 import { findElectron } from '../../main/src/node/electron-binary.js';
 import { spawn } from 'node:child_process';
@@ -50,7 +51,10 @@ export async function runDev(project: string | undefined, flags: DevFlags, out: 
     if (window) return window;
   }
   const started = performance.now();
-  const host = new Host(flags.dataDir ? { dataDir: flags.dataDir } : {});
+  // The devtools' Matrix lists the APIs the code uses too, found by ttsim check's scan.
+  const scanCode: CodeScanner = (root) =>
+    checkProject(root).apis.map((api) => ({ name: api.name, uses: api.uses.length, at: api.uses[0] ? `${api.uses[0].file}:${api.uses[0].line}` : '' }));
+  const host = new Host({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}), scanCode });
   const session = await host.open({
     project: project ?? bundledExample(),
     ...(flags.app ? { app: flags.app } : {}),

@@ -346,6 +346,20 @@ describe('the image picker', () => {
   });
 });
 
+describe('the APIs the code uses', () => {
+  it('come from the scanner the host was given (ttsim dev gives ttsim check\'s), and say so where there is none', async () => {
+    const scanned = new Host({ dataDir: tempDataDir(), scanCode: (projectRoot) => [{ name: 'compressImage', uses: 1, at: `${path.basename(projectRoot)}/pages/index/index.js:40` }] });
+    const withScan = await scanned.open({ project: path.join(root, 'examples/compress-demo'), platform: 'ios', client: '7.35.0' });
+    try {
+      const { hostOperations } = await import('../src/node/host-operations.js');
+      expect(await hostOperations.codeApis(withScan, {})).toEqual({ available: true, apis: [{ name: 'compressImage', uses: 1, at: 'compress-demo/pages/index/index.js:40' }] });
+      expect(await hostOperations.codeApis(gadget, {})).toEqual({ available: false, apis: [] });
+    } finally {
+      await scanned.closeAll();
+    }
+  });
+});
+
 describe('switching the profile', () => {
   it('relaunches the project under the new profile, keeping ttfile://user, storage, mocks and the network policy', async () => {
     const first = await host.open({ project: path.join(root, 'examples/compress-demo'), app: 'gadget', platform: 'ios', client: '7.35.0' });

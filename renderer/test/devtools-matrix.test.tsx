@@ -224,3 +224,20 @@ describe('profile picker', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 });
+
+describe('Matrix rows from the code', () => {
+  it('adds the APIs ttsim check finds in the code, marked with where they are used', async () => {
+    const client = new FakeClient({
+      apiMatrix: (params) => (params.apis ? [requestEntry].filter((e) => params.apis!.includes(e.name)).map((e) => ({ ...e, calls: 0 })) : [compressImageEntry]),
+      codeApis: () => ({ available: true, apis: [{ name: 'request', uses: 2, at: 'pages/index/index.js:12' }] }),
+    });
+    const store = createDevtoolsStore();
+    store.getState().session(session);
+    store.getState().events(batch([call(1, 'compressImage')]));
+    render(<DevtoolsProvider store={store} client={client}><MatrixPanel /></DevtoolsProvider>);
+    const table = await screen.findByRole('table', { name: 'Support matrix' });
+    await waitFor(() => expect(within(table).getByText(/in the code, pages\/index\/index\.js:12/)).toBeTruthy());
+    expect(within(table).getByRole('button', { name: /compressImage/ })).toBeTruthy();
+    expect(client.requests.find((r) => r.op === 'apiMatrix' && 'apis' in (r.params as object))?.params).toEqual({ apis: ['request'] });
+  });
+});

@@ -216,6 +216,11 @@ export const hostOps = {
   setStorageItem: op({ key: z.string().min(1), value: encoded }, z.null()),
   /** Removes one key; the guest drops its copy. */
   removeStorageItem: op({ key: z.string() }, z.boolean()),
+  /**
+   * The tt.* APIs the project's code uses, as `ttsim check` finds them by a static scan (not only those
+   * called so far); `available` is false where the host was started without the scanner (the SDK).
+   */
+  codeApis: op({}, z.object({ available: z.boolean(), apis: z.array(z.object({ name: z.string(), uses: z.number(), at: z.string() })) })),
   /** The sample images the picker offers. */
   pickerSamples: op({}, z.array(pickerSample)),
   /** Answers a waiting tt.chooseImage: samples and uploaded files (ids from POST /s/<session>/upload) in order; none cancels. */

@@ -144,6 +144,7 @@ export const hostOperations: HostOperations = {
     session.storageChanged();
     return removed;
   },
+  codeApis: (session) => (session.codeScanner ? { available: true, apis: [...session.codeScanner(session.project.root)] } : { available: false, apis: [] }),
   pickerSamples: () => pickerSamples.map(({ id, name, description }) => ({ id, name, description })),
   answerPicker: (session, { id, chosen }) => {
     if (!session.picker) throw new Error('this session answers tt.chooseImage with its own chooser, not the picker');

@@ -57,6 +57,9 @@ export class HostSession {
   readonly events = new EventStream();
   private readonly mocks = new Map<string, MockAnswer>();
   private readonly mockListeners = new Set<(apis: string[]) => void>();
+  /** Finds the APIs the project's code uses (ttsim check's scan, given by the CLI); absent in the SDK. */
+  codeScanner: CodeScanner | undefined;
+
   /** The image picker the devtools show when tt.chooseImage finds no queued files. */
   picker: ImagePicker | undefined;
 
@@ -425,10 +428,13 @@ export class HostSession {
 
 const notEmulated = notEmulatedFail;
 
+/** The tt.* APIs a project's code uses, each with how often and where first (file:line). */
+export type CodeScanner = (projectRoot: string) => readonly { readonly name: string; readonly uses: number; readonly at: string }[];
+
 export class Host {
   private readonly sessions = new Map<string, HostSession>();
 
-  constructor(private readonly options: { dataDir?: string } = {}) {}
+  constructor(private readonly options: { dataDir?: string; scanCode?: CodeScanner } = {}) {}
 
   async open(options: OpenSessionOptions): Promise<HostSession> {
     const project = loadProject(options.project);
@@ -456,6 +462,7 @@ export class Host {
     });
     const hostSession = new HostSession(session, project);
     hostSession.picker = picker;
+    hostSession.codeScanner = this.options.scanCode;
     hostSession.relaunchWith = (profile) => this.relaunch(hostSession, options, profile);
     this.sessions.set(hostSession.id, hostSession);
     return hostSession;

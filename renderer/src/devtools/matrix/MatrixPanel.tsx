@@ -99,7 +99,7 @@ function RuleDetail({ entry, profile }: { readonly entry: ApiMatrixEntry; readon
 
 export function MatrixPanel() {
   const devtools = useDevtoolsContext();
-  const { entries, loading, error, expanded } = useDevtools((s) => s.matrix);
+  const { entries, loading, error, expanded, inCode } = useDevtools((s) => s.matrix);
   const profile = useDevtools((s) => s.connection.session?.profile);
   const events = useDevtools((s) => s.log.events);
   const busy = useDevtools((s) => s.ui.relaunching !== undefined);
@@ -130,7 +130,7 @@ export function MatrixPanel() {
         <span>
           Current profile: <strong>{profile ? profileLabel(profile) : '…'}</strong>
         </span>
-        <span className="muted count">{entries ? `${entries.length} ${entries.length === 1 ? 'API' : 'APIs'} called` : ''}</span>
+        <span className="muted count">{entries ? `${entries.length} ${entries.length === 1 ? 'API' : 'APIs'} called or in the code` : ''}</span>
         <span className="spacer" />
         <span className="legend muted" aria-hidden="true">
           <span className="cell-yes swatch" /> supported <span className="cell-no swatch" /> not supported <span className="cell-below swatch" /> this client is below
@@ -195,8 +195,8 @@ export function MatrixPanel() {
                             <span aria-hidden="true">{open ? '▾' : '▸'}</span> {entry.name}
                           </button>
                           <ProvenanceBadge kind={entry.support.provenance.kind} source={entry.support.provenance.source} />
-                          <span className="muted calls" title={count === 0 ? 'Called in a session before the last profile switch, not in this one yet' : undefined}>
-                            {count === 0 ? 'before the switch' : `${count} ${count === 1 ? 'call' : 'calls'}`}
+                          <span className="muted calls" title={count > 0 ? undefined : inCode?.[entry.name] ? `Used in the code at ${inCode[entry.name]} (ttsim check), not called yet` : 'Called in a session before the last profile switch, not in this one yet'}>
+                            {count > 0 ? `${count} ${count === 1 ? 'call' : 'calls'}` : inCode?.[entry.name] ? `in the code, ${inCode[entry.name]}` : 'before the switch'}
                           </span>
                         </div>
                       </th>

@@ -41,11 +41,14 @@ export async function loadMatrix({ store, client }: Devtools): Promise<void> {
   const { updateSlice } = store.getState();
   updateSlice('matrix', reduceMatrixLoading);
   try {
-    const earlier = rememberedApis(store);
-    const [called, before] = await Promise.all([client.request('apiMatrix', {}), earlier.length > 0 ? client.request('apiMatrix', { apis: earlier }) : Promise.resolve([] as ApiMatrixEntry[])]);
+    // The APIs the code uses (a static scan, where the host has it) join those called and those called before a switch.
+    const code = await client.request('codeApis', {}).catch(() => ({ available: false, apis: [] }));
+    const inCode = Object.fromEntries(code.apis.map((api) => [api.name, api.at]));
+    const others = [...new Set([...rememberedApis(store), ...Object.keys(inCode)])];
+    const [called, more] = await Promise.all([client.request('apiMatrix', {}), others.length > 0 ? client.request('apiMatrix', { apis: others }) : Promise.resolve([] as ApiMatrixEntry[])]);
     const names = new Set(called.map((e) => e.name));
-    const entries = [...called, ...before.filter((e) => !names.has(e.name))];
-    updateSlice('matrix', (m) => reduceMatrix(m, entries));
+    const entries = [...called, ...more.filter((e) => !names.has(e.name))];
+    updateSlice('matrix', (m) => ({ ...reduceMatrix(m, entries), inCode }));
   } catch (error) {
     updateSlice('matrix', (m) => reduceMatrix(m, { error: error instanceof Error ? error.message : String(error) }));
   }

@@ -12,6 +12,8 @@ export interface MatrixSlice {
   readonly error?: string;
   /** The APIs whose rows are open (their platform rules shown). */
   readonly expanded: readonly string[];
+  /** APIs the project's code uses (ttsim check's scan), by name: where the first use is (file:line). */
+  readonly inCode?: Readonly<Record<string, string>>;
 }
 
 export const initialMatrix: MatrixSlice = { loading: false, expanded: [] };
