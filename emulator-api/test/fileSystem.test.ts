@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TtSyncError, type Session } from '../src/index.js';
+import type { Session } from '../src/index.js';
 import { makeFixtures, tempDataDir, testTempDir, type Fixtures } from './fixtures.js';
-import { failOf, openSession } from './helpers.js';
+import { failOf, openSession, syncFailure } from './helpers.js';
 
 let fx: Fixtures;
 const sessions: Session[] = [];
@@ -11,16 +11,6 @@ beforeAll(async () => {
   fx = await makeFixtures();
 });
 afterAll(async () => Promise.all(sessions.map((s) => s.close())));
-
-function syncFailure(fn: () => unknown): TtSyncError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TtSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a TtSyncError');
-}
 
 describe('paths are confined to the sandbox', () => {
   const outside = testTempDir('outside-');

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileSystemManagerMethods, FSM_PREFIX } from '../src/common/apis/not-emulated.js';
-import { createProfile, findApi, listApis, TtSyncError, type CallRecord, type Session } from '../src/index.js';
+import { createProfile, findApi, listApis, type CallRecord, type Session } from '../src/index.js';
 import { canIUse } from '../src/common/support.js';
 import { makeFixtures, testTempDir, type Fixtures } from './fixtures.js';
-import { failOf, openSession } from './helpers.js';
+import { failOf, openSession, syncFailure } from './helpers.js';
 
 let fx: Fixtures;
 const sessions: Session[] = [];
@@ -19,16 +19,6 @@ beforeAll(async () => {
   fx = await makeFixtures();
 });
 afterAll(async () => Promise.all(sessions.map((s) => s.close())));
-
-function syncFailure(fn: () => unknown): TtSyncError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TtSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a TtSyncError');
-}
 
 async function logged(options: Parameters<typeof openSession>[0] = {}) {
   const session = await openSession(options, sessions);

@@ -1,4 +1,4 @@
-import { createSession, type Session, type SessionOptions } from '../src/index.js';
+import { createSession, TtSyncError, type Session, type SessionOptions } from '../src/index.js';
 import type { FailResult } from '../src/common/call.js';
 import { tempDataDir } from './fixtures.js';
 
@@ -17,4 +17,15 @@ export async function failOf(promise: unknown): Promise<FailResult> {
     return fail as FailResult;
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Runs a Sync API call that must throw, and returns the TtSyncError it threw. */
+export function syncFailure(fn: () => unknown): TtSyncError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof TtSyncError) return error;
+    throw error;
+  }
+  throw new Error('expected a TtSyncError');
 }

@@ -4,8 +4,8 @@
  * and h5sdk.config's gate (apis-after-config).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { TtSyncError, type CallRecord, type Session } from '../src/index.js';
-import { failOf, openSession } from './helpers.js';
+import type { CallRecord, Session } from '../src/index.js';
+import { failOf, openSession, syncFailure } from './helpers.js';
 
 const sessions: Session[] = [];
 afterAll(async () => Promise.all(sessions.map((s) => s.close())));
@@ -16,16 +16,6 @@ async function logged(options: Parameters<typeof openSession>[0] = {}) {
   session.onCall((record) => records.push(record));
   const rulesOf = (api: string) => records.filter((record) => record.api === api).map((record) => record.rules.map((rule) => rule.id));
   return { session, records, rulesOf };
-}
-
-function syncFailure(fn: () => unknown): TtSyncError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TtSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a TtSyncError');
 }
 
 describe('path rules', () => {

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { TtSyncError, type Session, type SuccessResult } from '../src/index.js';
+import type { Session, SuccessResult } from '../src/index.js';
 import { tempDataDir } from './fixtures.js';
-import { failOf, openSession } from './helpers.js';
+import { failOf, openSession, syncFailure } from './helpers.js';
 
 const sessions: Session[] = [];
 afterAll(async () => Promise.all(sessions.map((s) => s.close())));
@@ -12,16 +12,6 @@ afterAll(async () => Promise.all(sessions.map((s) => s.close())));
 type AnyTt = Record<string, (...args: unknown[]) => unknown>;
 const ttOf = (session: Session) => session.tt as unknown as AnyTt;
 const call = (session: Session, api: string, params: Record<string, unknown> = {}) => ttOf(session)[api]!(params) as Promise<SuccessResult>;
-
-function syncFailure(fn: () => unknown): TtSyncError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TtSyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a TtSyncError');
-}
 
 const storageDir = (dataDir: string, appId: string) => path.join(dataDir, 'apps', appId, 'storage');
 
