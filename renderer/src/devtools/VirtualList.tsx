@@ -29,6 +29,22 @@ export interface VirtualListProps<T> {
 const FALLBACK_HEIGHT = 600;
 
 /** The rows to draw for a scroll position: [first, last). */
+/**
+ * Keyboard selection over a list of rows with `seq`s: ↓ / ↑ move the selection (from the first or last row when
+ * none is selected), Escape clears it. For a VirtualList's onKeyDown.
+ */
+export function selectByKeys<T extends { readonly seq: number }>(items: readonly T[], selected: number | undefined, select: (seq: number | undefined) => void) {
+  return (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape') return select(undefined);
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const down = event.key === 'ArrowDown';
+    const index = items.findIndex((item) => item.seq === selected);
+    const next = items[index < 0 ? (down ? 0 : items.length - 1) : index + (down ? 1 : -1)];
+    if (next) select(next.seq);
+  };
+}
+
 export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan: number): [number, number] {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);

@@ -1,10 +1,9 @@
 /** The API tab's log: one fixed-height row per call (time, API, result, duration, rules with provenance). */
-import type { KeyboardEvent } from 'react';
 import { formatDuration, formatTime } from '../format.js';
 import { ProvenanceBadge } from '../Provenance.js';
 import type { AppliedRule, CallEvent } from '../protocol.js';
 import { callRules } from '../store.js';
-import { VirtualList } from '../VirtualList.js';
+import { selectByKeys, VirtualList } from '../VirtualList.js';
 
 export const CALL_ROW_PX = 26;
 
@@ -21,14 +20,7 @@ export function resultText(call: CallEvent): string {
 }
 
 export function CallLog({ calls, rules, selected, onSelect }: CallLogProps) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') return onSelect(undefined);
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const index = calls.findIndex((c) => c.seq === selected);
-    const next = calls[index < 0 ? (event.key === 'ArrowDown' ? 0 : calls.length - 1) : index + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next) onSelect(next.seq);
-  };
+  const onKeyDown = selectByKeys(calls, selected, onSelect);
   return (
     <VirtualList
       className="call-log"

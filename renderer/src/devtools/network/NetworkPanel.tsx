@@ -4,13 +4,13 @@
  * into view); an opened row shows the exchange: URL, method, status, headers, bodies (cut, with Show all)
  * and the rules applied, the network policy and URL mocks first, each with its provenance.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useDevtoolsContext } from '../actions.js';
 import { formatDuration, formatTime, showValue } from '../format.js';
 import { RuleItem } from '../Provenance.js';
 import type { AppliedRule, CallEvent } from '../protocol.js';
 import { useDevtools } from '../store.js';
-import { VirtualList } from '../VirtualList.js';
+import { selectByKeys, VirtualList } from '../VirtualList.js';
 import { loadNetDetail, selectNetCall } from './actions.js';
 import { exchangeOf, networkCalls, NETWORK_RULES, statusText, truncate, type Detail } from './model.js';
 
@@ -183,14 +183,7 @@ export function NetworkPanel() {
     });
   }, [all, details, needle]);
   const selectedCall = selected === undefined ? undefined : all.find((c) => c.seq === selected);
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') return selectNetCall(devtools, undefined);
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const index = calls.findIndex((c) => c.seq === selected);
-    const next = calls[index < 0 ? (event.key === 'ArrowDown' ? 0 : calls.length - 1) : index + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next) selectNetCall(devtools, next.seq);
-  };
+  const onKeyDown = selectByKeys(calls, selected, (seq) => selectNetCall(devtools, seq));
 
   return (
     <div className="network-panel">
