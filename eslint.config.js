@@ -49,11 +49,15 @@ const layers = [
   }),
   layer('host core (transport-agnostic)', ['main/src/node/**/*.ts'], {
     modules: [noElectron],
-    patterns: [upper('the host core never imports the guest, the UI, the CLI, Electron or the SDK', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**', '**/automation/**')],
+    patterns: [upper('the host core never imports the guest, the UI, the CLI, Electron or the SDK', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**', '**/automation/**', '**/qa/**')],
   }),
   layer('automation SDK', ['main/src/automation/**/*.ts'], {
     modules: [noElectron],
-    patterns: [upper('the SDK drives the host and a browser; it never imports guest or UI code', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**')],
+    patterns: [upper('the SDK drives the host and a browser; it never imports guest or UI code, nor the QA kit above it', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**', '**/qa/**')],
+  }),
+  layer('QA kit (ttsim/test fixtures on Playwright Test, ttsim/reporter and its report)', ['main/src/qa/**/*.ts'], {
+    modules: [noElectron],
+    patterns: [upper('the QA kit builds on the SDK and the host; it never imports guest or UI code, the CLI or Electron', '**/app/**', '**/renderer/**', '**/cli/**', '**/electron-main/**')],
   }),
   layer('Electron main process and its preload', ['main/src/electron-main/**/*.{ts,cts}'], {
     patterns: [upper('main never imports the guest runtime or the UI code', '**/app/**', '**/renderer/**', '**/cli/**')],
@@ -71,7 +75,7 @@ const layers = [
     // The TTML parser is pure (no DOM): ttsim check reads templates with the runtime's own parser.
     patterns: [upper('the CLI drives the engine and the host; of the guest it may use only the TTML parser', '**/app/src/runtime/**', '**/app/src/dom/**', '**/app/src/h5sdk/**', '**/renderer/**', '**/electron-main/**')],
   }),
-  layer('tools: tests, e2e, benchmarks, scripts, dev servers, config', ['test/**/*.{ts,mjs}', 'main/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'examples/**/*.mjs', '*.config.{js,ts}'], {
+  layer('tools: tests, e2e, benchmarks, scripts, dev servers, config', ['test/**/*.{ts,mjs}', 'main/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.{ts,mjs}', 'examples/**/*.mjs', 'examples/qa/**/*.ts', '*.config.{js,ts}'], {
     modules: [noElectron],
   }),
   layer('gadgets and web apps (guest code of the examples and fixtures)', ['examples/**/*.js', 'e2e/fixtures/**/*.js'], {

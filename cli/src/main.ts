@@ -11,7 +11,8 @@ import { closestNames } from '../../emulator-api/src/common/validation.js';
 import { parsePlatforms, type CheckFlags } from './check/options.js';
 import type { CompressFlags } from './compress.js';
 import type { DevFlags } from './dev.js';
-import { parsePort, parseQuality, profileOptions, type ProfileFlags } from './options.js';
+import type { QaFlags } from './qa.js';
+import { parsePort, parseQuality, parseWorkers, profileOptions, type ProfileFlags } from './options.js';
 
 export const EXIT_USAGE = 2;
 
@@ -123,6 +124,22 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
     .action(async (project: string, flags: CheckFlags) => {
       const { runCheck } = await import('./check/run.js');
       setExit(runCheck(project, flags, out));
+    });
+
+  program
+    .command('qa')
+    .description('run a ttsim/test scenario under every profile on Playwright Test and write a side-by-side report (HTML, JSON, JUnit)')
+    .argument('<projects...>', 'the gadget folder (app.json) and/or the web-app folder (index.html) the scenario runs on')
+    .requiredOption('--scenario <file>', 'a ttsim/test file (import { test, expect } from "ttsim/test")')
+    .option('--profiles <list>', 'comma-separated profiles such as ios@7.35.0,android@3.44.0,webapp:pc@3.46.0, or "edges": the support matrix edges of the APIs the project uses (ttsim check)', 'edges')
+    .option('--out <dir>', 'where the report goes (index.html, report.json, junit.xml)', 'ttsim-qa-report')
+    .addOption(new Option('--workers <n>', 'Playwright workers (default: half the cores)').argParser(parseWorkers))
+    .option('--shard <i/n>', "run one shard of the profiles × tests (Playwright's --shard); combine with --blob and merge-reports")
+    .option('--blob', "also write Playwright's blob report to <out>/blob (for npx playwright merge-reports)")
+    .option('--headed', 'show the browser')
+    .action(async (projects: string[], flags: QaFlags) => {
+      const { runQa } = await import('./qa.js');
+      setExit(await runQa(projects, flags, out));
     });
 
   return program;

@@ -37,3 +37,9 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number 0..65535 but received ${JSON.stringify(value)}`);
   return n;
 }
+
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`expected a number of workers 1..64 but received ${JSON.stringify(value)}`);
+  return n;
+}

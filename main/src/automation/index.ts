@@ -15,11 +15,13 @@ import * as fs from 'node:fs';
 import { chromium, type Browser, type Frame, type Locator, type Page as PwPage } from 'playwright-core';
 import type { ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
 import { DEFAULT_CLIENT } from '../../../emulator-api/src/common/profiles.js';
+import { canIUse } from '../../../emulator-api/src/common/support.js';
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { CurrentPage, DialogAnswer, GuestOp, HostEvent, navigationMethods, OpParams, OpReply, Overlay } from '../../../emulator-api/src/protocol/messages.js';
 import { ProtocolClient } from './protocol-client.js';
 import { Host, type HostSession, type MockAnswer, type OpenSessionOptions } from '../node/host.js';
 import type { NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
+export type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 export type { MockedRequest, MockResponse, NetworkPolicy, RequestMock, UrlPattern } from '../../../emulator-api/src/node/network-policy.js';
 import { startServer, type RunningServer } from '../node/server.js';
 
@@ -178,10 +180,21 @@ export class Simulator {
     /** The SDK's protocol connection to the host (typed requests; see emulator-api/src/protocol). */
     readonly client: ProtocolClient,
     readonly server: RunningServer,
-    private readonly browser: Browser,
     readonly page: PwPage,
     readonly timeoutMs: number,
+    /** What close() ends besides the protocol connection: the browser, server and host launch() started, or only the session attach() opened. */
+    private readonly dispose: () => Promise<void>,
   ) {}
+
+  /** The profile the gadget runs under (app kind, platform, client version, device). */
+  get profile(): HostSession['profile'] {
+    return this.session.profile;
+  }
+
+  /** What tt.canIUse(schema) answers on this profile ('compressImage', 'FileSystemManager.stat', …), from the registry. */
+  canIUse(schema: string): boolean {
+    return canIUse(schema, this.session.profile);
+  }
 
   frame(): Frame {
     const frame = this.page.frames().find((f) => f.url().includes('/g/'));
@@ -341,21 +354,25 @@ export class Simulator {
 
   async close(): Promise<void> {
     this.client.close();
-    await this.browser.close().catch(() => undefined);
-    await this.server.close();
-    await this.host.closeAll();
+    await this.dispose();
   }
 }
 
-export async function launch(options: LaunchOptions): Promise<Simulator> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const host = new Host(options.dataDir ? { dataDir: options.dataDir } : {});
+/** What attach() needs besides the page: which project, under which profile, with which session options. */
+export type SessionLaunchOptions = Omit<LaunchOptions, 'executablePath' | 'viewport' | 'dataDir'> & {
+  /** The session's own data folder (ttfile://user, storage); default the host's. */
+  dataDir?: string;
+};
+
+/** Opens a session on `host` for `options.project` under its profile, with its mocks, policies and watcher. */
+export async function openSession(host: Host, options: SessionLaunchOptions): Promise<HostSession> {
   const session = await host.open({
     project: options.project,
     ...(options.app ? { app: options.app } : {}),
     platform: options.platform ?? 'ios',
     client: options.client ?? DEFAULT_CLIENT,
     ...(options.device ? { device: options.device } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.testUser ? { testUser: options.testUser } : {}),
     ...(options.launchOptions ? { launch: options.launchOptions } : {}),
     ...(options.jssdk ? { jssdk: options.jssdk } : {}),
@@ -365,26 +382,56 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
   for (const [api, answer] of Object.entries(options.mocks ?? {})) session.mock(api, answer);
   if (options.watch) session.watchProject();
   options.beforeStart?.(session);
+  return session;
+}
+
+/** The browser page size that fits the device plus the shell around it. */
+export function viewportFor(session: HostSession): { width: number; height: number } {
+  const { device } = session.profile;
+  return { width: device.windowWidth + 480, height: device.windowHeight + 120 };
+}
+
+/**
+ * Runs an open session in a Playwright page you own (Playwright Test's `page`, so its trace, video and
+ * headed mode apply): loads the simulator page there and resolves once the first page has rendered.
+ * `dispose` is what Simulator.close() ends besides the connection (default: the session).
+ */
+export async function attach(
+  page: PwPage,
+  parts: { host: Host; server: RunningServer; session: HostSession; ui?: 'plain' | 'devtools'; timeoutMs?: number; dispose?: () => Promise<void> },
+): Promise<Simulator> {
+  const { host, server, session } = parts;
+  const timeoutMs = parts.timeoutMs ?? 10_000;
+  const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
+  const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
+  await page.goto(parts.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session));
+  await ready;
+  if (session.project.kind === 'gadget') {
+    await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });
+  }
+  await sim.settle('the first render');
+  return sim;
+}
+
+/** Starts a host, its server on 127.0.0.1 and a headless Chromium of its own, and runs the project there. */
+export async function launch(options: LaunchOptions): Promise<Simulator> {
+  const host = new Host(options.dataDir ? { dataDir: options.dataDir } : {});
   const server = await startServer(host);
   let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-    const { device } = session.profile;
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: device.windowWidth + 480, height: device.windowHeight + 120 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const sim = new Simulator(host, session, new ProtocolClient(session), server, browser, page, timeoutMs);
-    const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-    await page.goto(options.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session));
-    await ready;
-    if (session.project.kind === 'gadget') {
-      await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });
-    }
-    await sim.settle('the first render');
-    return sim;
-  } catch (error) {
+  const dispose = async () => {
     await browser?.close().catch(() => undefined);
     await server.close();
     await host.closeAll();
+  };
+  try {
+    const { dataDir: _hostWide, ...sessionOptions } = options;
+    const session = await openSession(host, sessionOptions);
+    browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: options.viewport ?? viewportFor(session), deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    return await attach(page, { host, server, session, ...(options.ui ? { ui: options.ui } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), dispose });
+  } catch (error) {
+    await dispose();
     throw error;
   }
 }

@@ -44,6 +44,8 @@ export interface OpenSessionOptions extends Omit<ProfileOptions, 'app'>, Pick<Se
   project: string;
   appId?: string;
   chooser?: ImageChooser;
+  /** This session's own data folder (ttfile://user and storage per app id); default the host's. */
+  dataDir?: string;
 }
 
 const token = () => randomBytes(24).toString('base64url');
@@ -451,7 +453,7 @@ export class Host {
       ...(options.device === undefined ? {} : { device: options.device }),
       project: project.root,
       ...(options.appId ?? project.appId ? { appId: options.appId ?? project.appId } : {}),
-      ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
+      ...(options.dataDir ?? this.options.dataDir ? { dataDir: options.dataDir ?? this.options.dataDir } : {}),
       ...(options.chooser ? { chooser: options.chooser } : { chooser: (request) => picker!.choose(request) }),
       ...(options.testUser ? { testUser: options.testUser } : {}),
       ...(options.launch ? { launch: options.launch } : {}),
