@@ -404,7 +404,9 @@ export async function attach(
   const timeoutMs = parts.timeoutMs ?? 10_000;
   const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
   const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-  await page.goto(parts.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session));
+  await page.goto(parts.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session), { timeout: timeoutMs }).catch((error: Error) => {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for the simulator page to load (${error.message.split('\n')[0]})`);
+  });
   await ready;
   if (session.project.kind === 'gadget') {
     await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });

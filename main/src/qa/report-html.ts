@@ -102,6 +102,7 @@ table { border-collapse: collapse; background: #fff; min-width: 100%; }
 th, td { border: 1px solid #dee0e3; padding: 8px; vertical-align: top; text-align: left; }
 thead th { background: #f0f1f2; position: sticky; top: 0; }
 td.cell { min-width: 260px; max-width: 380px; }
+tbody th { min-width: 140px; max-width: 200px; }
 th.profile.passed .status, .ok { color: #2e7d32; } th.profile.failed .status, th.profile.timedOut .status, .fail { color: #c62828; font-weight: 600; }
 tr.differs > th { border-left: 4px solid #f9a825; background: #fffbe6; }
 
