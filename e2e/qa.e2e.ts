@@ -57,6 +57,17 @@ test.describe('ttsim qa', () => {
     expect(junit.match(/<testsuite /g)).toHaveLength(5);
   });
 
+  test('a profile that fails where the scenario expects success makes ttsim qa fail, and the report says which', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-qa-fail-'));
+    const { code, output } = await run([ttsimBin, 'qa', 'examples/compress-demo', '--scenario', 'e2e/fixtures/qa/expects-jpeg.scenario.ts', '--profiles', 'ios@7.35.0,android@7.35.0', '--out', out, '--workers', '1']);
+    expect(code, output).toBe(1);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as ReportJson;
+    expect(report.tests[0]!.results.map((r) => [r.profile, r.status])).toEqual([['ios@7.35.0', 'passed'], ['android@7.35.0', 'failed']]);
+    const junit = fs.readFileSync(path.join(out, 'junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuite name="android@7.35.0" tests="1" failures="1"');
+    expect(junit).toContain('a JPEG starts with FF D8');
+  });
+
   test('two shards, merged: every test of every profile once', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-shards-'));
     const config = 'e2e/fixtures/qa/playwright.config.ts';
