@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/devtools/App.js';
-import { deviceFrame, fitZoom } from '../src/devtools/Simulator.js';
+import { deviceFrame, fitZoom, SIM_TEXT_PX } from '../src/devtools/Simulator.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
 import { visibleRange } from '../src/devtools/VirtualList.js';
 import { batch, call, consoleEvent, FakeClient, guestError, session } from './fixtures.js';
@@ -155,15 +155,16 @@ describe('devtools app', () => {
 describe('geometry', () => {
   it('frames a phone with a status bar and a PC with a title bar', () => {
     const phone = deviceFrame(session.profile.device);
-    expect(phone).toMatchObject({ pc: false, topBar: 54, width: 393 + 24, height: 759 + 54 + 24 });
+    // The screen: status bar, window, and the system area below it (852 − 54 − 759 = 39).
+    expect(phone).toMatchObject({ pc: false, topBar: 54, bottomBar: 39, width: 393 + 24, height: 852 + 24 });
     const pc = deviceFrame({ ...session.profile.device, deviceType: 'pc', statusBarHeight: 0, windowWidth: 400, windowHeight: 700 });
-    expect(pc).toMatchObject({ pc: true, topBar: 30, width: 402 });
+    expect(pc).toMatchObject({ pc: true, topBar: 30, bottomBar: 0, width: 402, height: 700 + 30 + 2 });
   });
 
   it('zooms a device to fit its pane, within 50–200 %', () => {
     const frame = deviceFrame(session.profile.device);
-    expect(fitZoom(frame, 2000, frame.height / 2 + 76)).toBe(50);
-    expect(fitZoom(frame, 2000, frame.height * 0.9 + 76)).toBe(90);
+    expect(fitZoom(frame, 2000, frame.height / 2 + 48 + SIM_TEXT_PX)).toBe(50);
+    expect(fitZoom(frame, 2000, frame.height * 0.9 + 48 + SIM_TEXT_PX)).toBe(90);
     expect(fitZoom(frame, frame.width * 0.75 + 48, 4000)).toBe(75);
     expect(fitZoom(frame, 4000, 4000)).toBe(200);
   });

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import { DevtoolsProvider } from '../src/devtools/App.js';
 import { AppDataPanel, APPDATA_REFRESH_MS } from '../src/devtools/appdata/AppDataPanel.js';
-import { patchOf } from '../src/devtools/appdata/model.js';
+import { parseEdit, patchAt, patchOf, pathKey, setAt } from '../src/devtools/appdata/model.js';
 import type { CurrentPage, DevtoolsEvent } from '../src/devtools/protocol.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
 import { batch, call, FakeClient, session } from './fixtures.js';
@@ -34,6 +34,13 @@ function setupGadget() {
   return { client, store, setData: (next: Record<string, unknown>) => (data = next) };
 }
 
+/** Switches the data view to the raw JSON text and answers its editor. */
+async function rawEditor(): Promise<HTMLTextAreaElement> {
+  fireEvent.click(await screen.findByRole('button', { name: 'Raw JSON' }));
+  expect(screen.getByRole('button', { name: 'Raw JSON' }).getAttribute('aria-pressed')).toBe('true');
+  return (await screen.findByRole('textbox', { name: /Page data \(JSON\)/ })) as HTMLTextAreaElement;
+}
+
 describe('patchOf', () => {
   it('patches the top-level keys that changed or are new', () => {
     expect(patchOf({ a: 1, b: { c: 2 }, d: 'x' }, '{"a": 1, "b": {"c": 3}, "d": "x", "e": null}')).toEqual({ patch: { b: { c: 3 }, e: null } });
@@ -45,20 +52,89 @@ describe('patchOf', () => {
   });
 });
 
+describe('the data tree model', () => {
+  it('names a place as a setData path key, or not at all when a key cannot be one', () => {
+    expect(pathKey(['items', 0, 'name'])).toBe('items[0].name');
+    expect(pathKey(['count'])).toBe('count');
+    expect(pathKey(['grid', 1, 2])).toBe('grid[1][2]');
+    expect(pathKey(['a.b'])).toBeUndefined();
+    expect(pathKey(['user', 'first name'])).toBeUndefined();
+  });
+  it('patches with the path key, else with the whole top-level value', () => {
+    const data = { items: [{ name: 'a' }, { name: 'b' }], odd: { 'x.y': 1, z: 2 } };
+    expect(patchAt(data, ['items', 1, 'name'], 'B')).toEqual({ 'items[1].name': 'B' });
+    expect(patchAt(data, ['odd', 'x.y'], 5)).toEqual({ odd: { 'x.y': 5, z: 2 } });
+    expect(data.odd['x.y']).toBe(1);
+    expect(setAt([1, [2, 3]], [1, 0], 9)).toEqual([1, [9, 3]]);
+  });
+  it('reads an edit as JSON, or as text when it is not JSON', () => {
+    expect(parseEdit('42')).toBe(42);
+    expect(parseEdit('true')).toBe(true);
+    expect(parseEdit('null')).toBeNull();
+    expect(parseEdit('"quoted"')).toBe('quoted');
+    expect(parseEdit('[1,2]')).toEqual([1, 2]);
+    expect(parseEdit('plain words')).toBe('plain words');
+  });
+});
+
 describe('AppData panel', () => {
-  it('shows the page stack and the top page\'s data', async () => {
+  it('shows the data as a tree whose objects and arrays open and close', async () => {
+    setupGadget();
+    const tree = await screen.findByRole('list', { name: 'Page data' });
+    await waitFor(() => expect(within(tree).getByRole('button', { name: 'Edit title: "Photos"' })).toBeTruthy());
+    const items = within(tree).getByRole('button', { name: 'items: Array(2)' });
+    expect(items.getAttribute('aria-expanded')).toBe('true');
+    expect(within(tree).getByRole('button', { name: 'Edit items[1].id: 2' })).toBeTruthy();
+    fireEvent.click(items);
+    expect(items.getAttribute('aria-expanded')).toBe('false');
+    expect(within(tree).queryByRole('button', { name: 'Edit items[1].id: 2' })).toBeNull();
+    fireEvent.click(items);
+    expect(within(tree).getByRole('button', { name: 'items[0]: {1 key}' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('edits one value in place and sends it as one setData of its path', async () => {
+    const { client } = setupGadget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit items[1].id: 2' }));
+    const field = screen.getByRole('textbox', { name: 'New value of items[1].id' }) as HTMLInputElement;
+    expect(field.value).toBe('2');
+    fireEvent.change(field, { target: { value: '7' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(client.requests.find((r) => r.op === 'setPageData')?.params).toEqual({ patch: { 'items[1].id': 7 } }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('setData items[1].id'));
+    // A string is edited without its quotes, and plain text stays a string.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit title: "Photos"' }));
+    const title = screen.getByRole('textbox', { name: 'New value of title' }) as HTMLInputElement;
+    expect(title.value).toBe('Photos');
+    fireEvent.change(title, { target: { value: 'My photos' } });
+    fireEvent.keyDown(title, { key: 'Enter' });
+    await waitFor(() => expect(client.requests.filter((r) => r.op === 'setPageData').at(-1)?.params).toEqual({ patch: { title: 'My photos' } }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit title: "My photos"' })).toBeTruthy());
+  });
+
+  it('keeps the old value on Escape', async () => {
+    const { client } = setupGadget();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit quality: 80' }));
+    const field = screen.getByRole('textbox', { name: 'New value of quality' });
+    fireEvent.change(field, { target: { value: '10' } });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'New value of quality' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Edit quality: 80' })).toBeTruthy();
+    expect(client.ops()).not.toContain('setPageData');
+  });
+
+  it('shows the page stack and the top page\'s data (raw JSON)', async () => {
     setupGadget();
     const stack = await screen.findByRole('list', { name: 'Page stack' });
     await waitFor(() => expect(within(stack).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['pages/home/home', 'pages/index/indextop']));
     expect(within(stack).getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('page');
-    const editor = screen.getByRole('textbox', { name: /Page data \(JSON\)/ }) as HTMLTextAreaElement;
+    const editor = await rawEditor();
     expect(JSON.parse(editor.value)).toEqual({ title: 'Photos', count: 2, items: [{ id: 1 }, { id: 2 }], quality: 80 });
     expect(screen.getByText('?from=test')).toBeTruthy();
   });
 
   it('applies an edit as one setPageData of the changed top-level keys', async () => {
     const { client } = setupGadget();
-    const editor = (await screen.findByRole('textbox', { name: /Page data \(JSON\)/ })) as HTMLTextAreaElement;
+    const editor = await rawEditor();
     await waitFor(() => expect(editor.value).toContain('Photos'));
     const apply = screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement;
     expect(apply.disabled).toBe(true);
@@ -73,7 +149,7 @@ describe('AppData panel', () => {
 
   it('refuses to remove a key, and keeps the edit', async () => {
     const { client } = setupGadget();
-    const editor = (await screen.findByRole('textbox', { name: /Page data \(JSON\)/ })) as HTMLTextAreaElement;
+    const editor = await rawEditor();
     await waitFor(() => expect(editor.value).toContain('Photos'));
     fireEvent.change(editor, { target: { value: '{"title": "Photos", "count": 2, "items": []}' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
@@ -84,7 +160,7 @@ describe('AppData panel', () => {
 
   it('reads the data again shortly after a call or a render, and does not overwrite an edit in progress', async () => {
     const { client, store, setData } = setupGadget();
-    const editor = (await screen.findByRole('textbox', { name: /Page data \(JSON\)/ })) as HTMLTextAreaElement;
+    const editor = await rawEditor();
     await waitFor(() => expect(editor.value).toContain('Photos'));
     const reads = () => client.ops().filter((op) => op === 'pageData').length;
     expect(reads()).toBe(1);
@@ -121,6 +197,9 @@ describe('AppData panel', () => {
       </DevtoolsProvider>,
     );
     await waitFor(() => expect(screen.getByRole('note').textContent).toBe(`Read-only: ${message}`));
+    expect(screen.getByRole('list', { name: 'Document data' }).textContent).toContain('"Web demo"');
+    expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Raw JSON' }));
     expect(screen.getByLabelText('Document data').textContent).toContain('Web demo');
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DevtoolsProvider } from '../src/devtools/App.js';
+import { DIMENSIONS_DELAY_MS, siblingPositions } from '../src/devtools/files/AreaTree.js';
 import { FilesPanel } from '../src/devtools/files/FilesPanel.js';
 import type { FileArea, FileEntry, FileInfo } from '../src/devtools/protocol.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
@@ -139,5 +140,64 @@ describe('Files panel', () => {
     await waitFor(() => expect(screen.getByRole('treeitem', { name: /new\.png/ })).toBeTruthy(), { timeout: 2000 });
     const areas = client.requests.slice(before).filter((r) => r.op === 'files').map((r) => (r.params as { area: string }).area);
     expect(areas.sort()).toEqual(['temp', 'user']);
+  });
+
+  it('shows the dimensions of the images in view, asked once with fileInfo', async () => {
+    const { client } = setup();
+    const temp = await screen.findByRole('tree', { name: 'ttfile://temp' });
+    const photo = within(temp).getByRole('treeitem', { name: /^photo\.jpg/ });
+    await waitFor(() => expect(photo.textContent).toContain('1200×800'), { timeout: DIMENSIONS_DELAY_MS + 1000 });
+    const asked = client.requests.filter((r) => r.op === 'fileInfo').map((r) => (r.params as { path: string }).path);
+    expect(asked.sort()).toEqual(['ttfile://temp/photo-small.jpg', 'ttfile://temp/photo.jpg']);
+    // a text file is not asked about
+    expect(asked.some((path) => path.endsWith('.txt'))).toBe(false);
+  });
+
+  it('draws only the rows in view of 1,000 files, each with its place among them', async () => {
+    const { listings, store } = setup();
+    listings.user = Array.from({ length: 1000 }, (_, i) => entry(`ttfile://user/file-${String(i).padStart(4, '0')}.txt`, 10));
+    await screen.findByRole('tree', { name: 'ttfile://user' });
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh ttfile://user' }));
+    await waitFor(() => expect(store.getState().files.areas.user.entries.length).toBe(1000));
+    const user = screen.getByRole('tree', { name: 'ttfile://user' });
+    const rows = within(user).getAllByRole('treeitem');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(rows[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('1000');
+    expect(screen.getByText(/1000 files/)).toBeTruthy();
+  });
+
+  it('moves through the tree with the keyboard: arrows, folders open and close, Enter selects', async () => {
+    // The preview of the selected text file fetches it: answer here, not over the network.
+    const fetched = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('notes'));
+    const { store } = setup();
+    const user = await screen.findByRole('tree', { name: 'ttfile://user' });
+    const notes = within(user).getByRole('treeitem', { name: /notes/ });
+    expect(notes.tabIndex).toBe(0);
+    notes.focus();
+    fireEvent.keyDown(notes, { key: 'ArrowLeft' });
+    expect(notes.getAttribute('aria-expanded')).toBe('false');
+    expect(within(user).queryByRole('treeitem', { name: /a\.txt/ })).toBeNull();
+    fireEvent.keyDown(notes, { key: 'ArrowRight' });
+    expect(notes.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(notes, { key: 'ArrowDown' });
+    const file = within(user).getByRole('treeitem', { name: /a\.txt/ });
+    expect(document.activeElement).toBe(file);
+    expect(file.tabIndex).toBe(0);
+    expect(notes.tabIndex).toBe(-1);
+    fireEvent.keyDown(file, { key: 'Enter' });
+    expect(store.getState().files.selected).toBe('ttfile://user/notes/a.txt');
+    fireEvent.keyDown(file, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(within(user).getByRole('treeitem', { name: /notes/ }));
+    await waitFor(() => expect(fetched).toHaveBeenCalled());
+    fetched.mockRestore();
+  });
+
+  it('counts each entry among its siblings', () => {
+    const positions = siblingPositions([entry('a', 0, true), entry('a/x.txt', 1), entry('a/y.txt', 1), entry('b.txt', 1)]);
+    expect(positions.get('a')).toEqual({ pos: 1, size: 2 });
+    expect(positions.get('a/y.txt')).toEqual({ pos: 2, size: 2 });
+    expect(positions.get('b.txt')).toEqual({ pos: 2, size: 2 });
   });
 });

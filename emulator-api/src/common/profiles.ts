@@ -2,7 +2,6 @@
  * Client profiles: which client a session pretends to be (app kind, platform, client version)
  * and the device facts that getSystemInfo reports.
  */
-import semver from 'semver';
 import { appKinds, platformLabels, platforms, type AppKind, type Platform } from './types.js';
 import { withArticle } from './validation.js';
 
@@ -68,6 +67,18 @@ export const devicePresets: readonly DeviceFacts[] = [
   },
 ];
 
+/** The safe area getSystemInfo reports for a device (the simulator draws the same): below the status bar, to the screen's bottom. */
+export function safeAreaOf(device: DeviceFacts): { left: number; right: number; top: number; bottom: number; width: number; height: number } {
+  return {
+    left: 0,
+    right: device.windowWidth,
+    top: device.statusBarHeight,
+    bottom: device.screenHeight,
+    width: device.windowWidth,
+    height: device.screenHeight - device.statusBarHeight,
+  };
+}
+
 export function defaultDeviceFor(platform: Platform): DeviceFacts {
   const device = devicePresets.find((d) => d.platform === platform);
   if (!device) throw new Error(`no device preset for platform ${platform}`);
@@ -112,12 +123,15 @@ export function createProfile(options: ProfileOptions): ClientProfile {
 
 /** Accepts "7.35.0", "v7.35.0" or "7.35" and returns "7.35.0"; throws on anything else. */
 export function normaliseClientVersion(version: string): string {
+  // Three numbers at most, each a safe integer (as semver's own limit); no semver import: the devtools bundle
+  // imports this file for its presets, and a Feishu version needs no more than this.
   const cleaned = typeof version === 'string' ? version.trim().replace(/^[vV]/, '') : '';
-  const parsed = semver.valid(cleaned) ?? semver.valid(semver.coerce(cleaned, { loose: false }) ?? '');
-  if (!parsed || !/^\d+(\.\d+){0,2}$/.test(cleaned)) {
+  const parts = /^\d{1,16}(\.\d{1,16}){0,2}$/.test(cleaned) ? cleaned.split('.').map(Number) : [];
+  if (parts.length === 0 || !parts.every(Number.isSafeInteger)) {
     throw new Error(`invalid client version ${JSON.stringify(version)}: expected a version like 7.35.0`);
   }
-  return parsed;
+  while (parts.length < 3) parts.push(0);
+  return parts.join('.');
 }
 
 export function describeProfile(profile: ClientProfile): string {

@@ -10,8 +10,12 @@ export interface VirtualListProps<T> {
   readonly rowKey: (item: T) => string | number;
   /** The row element (its height must be rowHeight); `index` is the item's index in `items`. */
   readonly renderRow: (item: T, index: number) => ReactNode;
-  /** The accessible name of the grid. */
+  /** The accessible name of the grid (or tree). */
   readonly label: string;
+  /** A grid of rows (the logs), or a tree of treeitems (files): a tree has no row count nor row groups. */
+  readonly role?: 'grid' | 'tree';
+  /** A fixed height in CSS pixels (CSS may cap it), for a list that is not the one filling its pane. */
+  readonly height?: number;
   /** A header row (role="row"), drawn above the scrolling rows. */
   readonly header?: ReactNode;
   /** Keeps the end in view while the reader is there (logs). */
@@ -51,7 +55,7 @@ export function visibleRange(scrollTop: number, viewportHeight: number, rowHeigh
   return [first, Math.max(first, last)];
 }
 
-export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, header, follow = false, overscan = 8, className, empty, onKeyDown, activeIndex }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, role = 'grid', height: fixedHeight, header, follow = false, overscan = 8, className, empty, onKeyDown, activeIndex }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
@@ -112,10 +116,18 @@ export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, hea
     rows.push(<Fragment key={rowKey(item)}>{renderRow(item, i)}</Fragment>);
   }
 
+  const grid = role === 'grid';
   return (
-    <div className={`vlist ${className ?? ''}`} role="grid" aria-label={label} aria-rowcount={items.length + (header ? 1 : 0)} onKeyDown={onKeyDown}>
+    <div
+      className={`vlist ${className ?? ''}`}
+      role={role}
+      aria-label={label}
+      {...(grid ? { 'aria-rowcount': items.length + (header ? 1 : 0) } : {})}
+      style={fixedHeight === undefined ? undefined : { height: fixedHeight, flex: 'none' }}
+      onKeyDown={onKeyDown}
+    >
       {header && <div role="rowgroup" className="vlist-head">{header}</div>}
-      <div className="vlist-scroll" ref={scroller} onScroll={onScroll} role="rowgroup">
+      <div className="vlist-scroll" ref={scroller} onScroll={onScroll} {...(grid ? { role: 'rowgroup' } : {})}>
         {items.length === 0 && empty ? <div className="vlist-empty">{empty}</div> : null}
         <div style={{ height: items.length * rowHeight, position: 'relative' }}>
           <div style={{ position: 'absolute', left: 0, right: 0, top: 0, transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { connectDevtools, devtoolsSocketUrl, ProtocolClient } from './protocol-client.js';
 import { electronBridge, ipcSocket } from './ipc-socket.js';
+import { browserStorage, readLayout, rememberLayout } from './layout-storage.js';
 import { clampPanel, createDevtoolsStore, initialUi } from './store.js';
 
 const config = (window as unknown as { __TTSIM_DEVTOOLS__?: { sessionId?: string } }).__TTSIM_DEVTOOLS__;
@@ -20,7 +21,11 @@ if (!config?.sessionId) {
   // In the Electron window the protocol goes over IPC (the preload's bridge); in a browser over the WebSocket.
   const bridge = electronBridge();
   const client = bridge ? new ProtocolClient(ipcSocket(bridge)) : connectDevtools(devtoolsSocketUrl(location.href, config.sessionId, token));
-  const store = createDevtoolsStore({ ui: { ...initialUi, panelWidth: clampPanel(window.innerWidth * 0.55, window.innerWidth) } });
+  // The zoom and panel width of the last visit (clamped to this window), else the panels take 55 % of it.
+  const storage = browserStorage();
+  const layout = readLayout(storage, window.innerWidth);
+  const store = createDevtoolsStore({ ui: { ...initialUi, panelWidth: clampPanel(window.innerWidth * 0.55, window.innerWidth), ...layout } });
+  rememberLayout(store, storage);
   createRoot(root).render(
     <StrictMode>
       <App store={store} client={client} />

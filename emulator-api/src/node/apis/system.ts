@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { ApiParsedParams, ApiResult } from '../../common/registry.js';
+import { safeAreaOf } from '../../common/profiles.js';
 import { canIUse as answerCanIUse } from '../../common/support.js';
 import type { NodeCallContext } from '../context.js';
 
@@ -30,14 +31,7 @@ export function systemInfo(ctx: NodeCallContext): ApiResult<'getSystemInfo'> {
     appName: 'Feishu',
     theme: 'light',
     ...(withDeviceType ? { deviceType: device.deviceType } : {}),
-    safeArea: {
-      left: 0,
-      right: device.windowWidth,
-      top: device.statusBarHeight,
-      bottom: device.screenHeight,
-      width: device.windowWidth,
-      height: device.screenHeight - device.statusBarHeight,
-    },
+    safeArea: safeAreaOf(device),
   };
 }
 

@@ -1,15 +1,17 @@
 /**
  * The AppData tab: the page stack and the data of the page on top, read from the guest again shortly after
- * each call, render or navigation. The data is a JSON text to edit; Apply sends the top-level keys that
- * changed as one setPageData (Page.setData as the page's code would). A web app's page is its document:
- * its data (title, path, query, hash) is read-only, with the host's message saying what to use instead.
+ * each call, render or navigation. The data shows as a tree whose values are edited in place (each edit is
+ * one setPageData of that value's path, as the page's own setData would); "Raw JSON" shows it as a text to
+ * edit instead, where Apply sends the top-level keys that changed. A web app's page is its document: its
+ * data (title, path, query, hash) is read-only, with the host's message saying what to use instead.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useDevtoolsContext } from '../actions.js';
 import type { DevtoolsEvent } from '../protocol.js';
 import { useDevtools } from '../store.js';
 import { watchEvents } from '../watch.js';
-import { applyPageData, loadAppData } from './actions.js';
+import { applyPageData, loadAppData, setPageValue } from './actions.js';
+import { DataTree } from './DataTree.js';
 import { dataText, reduceAppDataMessage, reduceDraft } from './model.js';
 
 /** How soon after a call, render or navigation the page data is read again. */
@@ -22,6 +24,7 @@ export function AppDataPanel() {
   const appData = useDevtools((s) => s.appData);
   const connected = useDevtools((s) => s.connection.session !== undefined);
   const editorId = useId();
+  const [raw, setRaw] = useState(false);
   const { updateSlice } = devtools.store.getState();
 
   useEffect(() => {
@@ -67,7 +70,10 @@ export function AppDataPanel() {
             {page && Object.keys(page.query).length > 0 && <span className="muted"> ?{new URLSearchParams(page.query).toString()}</span>}
           </h3>
           <span className="spacer" />
-          {!readOnly && (
+          <button type="button" aria-pressed={raw} title="Show the data as a JSON text to edit" onClick={() => setRaw(!raw)}>
+            Raw JSON
+          </button>
+          {!readOnly && raw && (
             <>
               <button type="button" disabled={!editing} onClick={() => updateSlice('appData', (a) => reduceAppDataMessage(reduceDraft(a, undefined), undefined))}>
                 Discard edits
@@ -78,15 +84,24 @@ export function AppDataPanel() {
             </>
           )}
         </header>
-        {readOnly ? (
+        {readOnly && (
+          <p className="note" role="note">
+            Read-only: {readOnly}
+          </p>
+        )}
+        {!raw ? (
           <>
-            <p className="note" role="note">
-              Read-only: {readOnly}
-            </p>
-            <pre className="json" aria-label="Document data">
-              {live}
-            </pre>
+            {!readOnly && <p className="muted small-label">Click a value to edit it: Enter sets it with setData.</p>}
+            <DataTree
+              data={data ?? {}}
+              label={page?.kind === 'webapp' ? 'Document data' : 'Page data'}
+              {...(readOnly || page === null ? {} : { onSet: (path, value) => void setPageValue(devtools, path, value) })}
+            />
           </>
+        ) : readOnly ? (
+          <pre className="json" aria-label="Document data">
+            {live}
+          </pre>
         ) : (
           <>
             <label htmlFor={editorId} className="muted small-label">

@@ -1,6 +1,6 @@
 /** Reads the page stack and the top page's data from the guest, and sets it with setPageData. */
 import type { Devtools } from '../actions.js';
-import { patchOf, reduceAppData, reduceAppDataLoading, reduceAppDataMessage, reduceDraft } from './model.js';
+import { patchAt, patchOf, pathName, reduceAppData, reduceAppDataLoading, reduceAppDataMessage, reduceDraft, type DataPath } from './model.js';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 /** Guest requests answer quickly or the guest is busy: do not let a refresh hang for 15 s. */
@@ -48,6 +48,22 @@ export async function applyPageData(devtools: Devtools, text: string): Promise<b
   try {
     await client.request('setPageData', { patch: result.patch });
     updateSlice('appData', (a) => reduceAppDataMessage(reduceDraft(a, undefined), { text: `setData ${keys.join(', ')}`, failed: false }));
+    await loadAppData(devtools);
+    return true;
+  } catch (error) {
+    updateSlice('appData', (a) => reduceAppDataMessage(a, { text: message(error), failed: true }));
+    return false;
+  }
+}
+
+/** Sets one value of the page data in place (the tree's edit): one setPageData with that place's path key. */
+export async function setPageValue(devtools: Devtools, path: DataPath, value: unknown): Promise<boolean> {
+  const { store, client } = devtools;
+  const { updateSlice } = store.getState();
+  const patch = patchAt(store.getState().appData.data, path, value);
+  try {
+    await client.request('setPageData', { patch });
+    updateSlice('appData', (a) => reduceAppDataMessage(a, { text: `setData ${Object.keys(patch).join(', ')}${Object.keys(patch)[0] === pathName(path) ? '' : ` (for ${pathName(path)})`}`, failed: false }));
     await loadAppData(devtools);
     return true;
   } catch (error) {

@@ -84,3 +84,80 @@ export function patchOf(data: unknown, text: string): { readonly patch: Record<s
   }
   return { patch };
 }
+
+// ── the data as a tree, edited one value at a time ──────────────────────────────────────────────────
+
+/** A place in the page data: keys of objects and indexes of arrays, from the top. */
+export type DataPath = readonly (string | number)[];
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The setData path key of a place ("items[0].name"), or undefined when a key cannot be written in one (a key
+ * with a dot, a bracket or a space: setData would read it as a path).
+ */
+export function pathKey(path: DataPath): string | undefined {
+  let key = '';
+  for (const [i, part] of path.entries()) {
+    if (typeof part === 'number') key += `[${part}]`;
+    else if (i === 0 ? !/[.[\]]/.test(part) && part.length > 0 : IDENTIFIER.test(part)) key += i === 0 ? part : `.${part}`;
+    else return undefined;
+  }
+  return key || undefined;
+}
+
+/** How a place is named to a person: the path key, or the parts as JSON when there is none. */
+export const pathName = (path: DataPath): string => pathKey(path) ?? path.map((p) => JSON.stringify(p)).join(' › ');
+
+/** A copy of `value` with the place `path` set to `next` (the copies are shallow along the path). */
+export function setAt(value: unknown, path: DataPath, next: unknown): unknown {
+  if (path.length === 0) return next;
+  const [head, ...rest] = path;
+  if (Array.isArray(value) && typeof head === 'number') {
+    const copy = [...value];
+    copy[head] = setAt(value[head], rest, next);
+    return copy;
+  }
+  const record = isRecord(value) ? value : {};
+  return { ...record, [head!]: setAt(record[head!], rest, next) };
+}
+
+/**
+ * The setData patch that sets one place: its path key when it has one ({"items[0].name": "x"}), else its
+ * top-level key with the new value inside a copy.
+ */
+export function patchAt(data: unknown, path: DataPath, value: unknown): Record<string, unknown> {
+  const key = pathKey(path);
+  if (key !== undefined) return { [key]: value };
+  const top = String(path[0]);
+  return { [top]: setAt(isRecord(data) ? data[top] : undefined, path.slice(1), value) };
+}
+
+/** What an edit field's text means: JSON (42, true, null, "text", [1], {}) or, when it is not JSON, the text itself. */
+export function parseEdit(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A leaf as the tree shows it, and whether it can be edited in place (JSON values only; buffers, dates and methods not). */
+export function leafText(value: unknown): { readonly text: string; readonly kind: string; readonly editable: boolean } {
+  if (value === null) return { text: 'null', kind: 'null', editable: true };
+  switch (typeof value) {
+    case 'string':
+      return { text: JSON.stringify(value), kind: 'string', editable: true };
+    case 'number':
+    case 'boolean':
+      return { text: String(value), kind: typeof value, editable: true };
+    case 'undefined':
+      return { text: 'undefined', kind: 'null', editable: true };
+    default:
+      return { text: showValue(value, 0), kind: 'other', editable: false };
+  }
+}
+
+/** Whether a value opens as a branch of the tree (a plain object or an array). */
+export const isBranch = (value: unknown): value is Record<string, unknown> | unknown[] =>
+  Array.isArray(value) || (isRecord(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null));
