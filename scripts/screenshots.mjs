@@ -61,7 +61,7 @@ try {
   await zoo.close();
 }
 // The devtools, driven by role and name as a person would: pick a PNG in the picker, compress on iOS, then
-// the Files compare, the API log with the rule opened, and the Matrix.
+// the Files compare, the API log with the rule opened, the Matrix, and the fitted device beside AppData.
 {
   const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0', ui: 'devtools', viewport: { width: 1400, height: 900 }, dataDir: path.join(dir, 'devtools') });
   try {
@@ -89,10 +89,52 @@ try {
     await page.getByRole('button', { name: /compressImage/ }).first().click().catch(() => undefined);
     await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(out, 'devtools-matrix.png') });
+    // The device fitted to its pane with the safe area outlined, and AppData as a tree: a value edited in place.
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await page.getByRole('button', { name: 'Safe area' }).click();
+    await page.getByRole('tab', { name: 'AppData' }).click();
+    await page.getByRole('button', { name: /^Edit quality/ }).click();
+    await page.getByRole('textbox', { name: 'New value of quality' }).fill('30');
+    await page.keyboard.press('Enter');
+    await guest.getByText('Quality 30', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'setData quality' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, 'devtools-appdata.png') });
   } finally {
     await sim.close();
   }
 }
+/** Live compare (devtools-compare.png): compress-demo on iOS and Android 7.35.0, a PNG chosen and compressed in the iOS frame only. */
+async function shootLiveCompare() {
+  const sim = await launch({ project: 'examples/compress-demo', platform: 'ios', client: '7.35.0', ui: 'devtools', dataDir: path.join(dir, 'live-compare') });
+  try {
+    const page = sim.page;
+    // Both phones at 100 %: Playwright's clicks miss their target inside a scaled frame.
+    await page.setViewportSize({ width: 1500, height: 1150 });
+    await page.getByRole('button', { name: /Compare profiles/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare profiles' });
+    await dialog.getByRole('button', { name: 'Remove profile 3' }).click();
+    await dialog.getByRole('button', { name: 'Start compare' }).click();
+    const ios = page.frameLocator('iframe[title^="iOS 7.35.0"]');
+    const android = page.frameLocator('iframe[title^="Android 7.35.0"]');
+    await android.getByText('Choose an image').waitFor();
+    await ios.getByText('Choose an image').click();
+    const picker = page.getByRole('dialog');
+    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
+    await picker.getByRole('button', { name: /^Choose/ }).click();
+    await android.getByText(/PNG · 240 × 320/).waitFor();
+    await ios.getByText('Compress', { exact: true }).click();
+    await ios.getByText(/JPEG · 240 × 320/).waitFor();
+    await android.getByText(/PNG · 240 × 320/).nth(1).waitFor();
+    await page.getByRole('row', { name: /compressImage/ }).getByText(/differs: output/).waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, 'devtools-compare.png') });
+  } finally {
+    await sim.close();
+  }
+}
+await shootLiveCompare();
+
 for (const file of fs.readdirSync(out)) {
   const target = path.join(out, file);
   const buffer = await sharp(target).png({ palette: true, quality: 90 }).toBuffer();

@@ -7,6 +7,7 @@ import type { FailResult, SuccessResult } from '../../../emulator-api/src/common
 import { notEmulatedFail } from '../../../emulator-api/src/common/fail-result.js';
 import type { GuestAutomation } from '../../../emulator-api/src/protocol/messages.js';
 import type { GuestCore } from '../runtime/guest-core.js';
+import { createInputReplay } from '../runtime/input-replay.js';
 
 const GADGET_ONLY = (what: string, instead: string) => new Error(`${what} applies to gadget pages; a web app's page is its document: ${instead}`);
 
@@ -18,7 +19,14 @@ export function documentPath(base: string, pathname = location.pathname): string
 export function webAppAutomation(core: GuestCore, base: string, jssdkTt: () => Record<string, unknown> | undefined): GuestAutomation {
   const query = () => Object.fromEntries(new URLSearchParams(location.search));
   const data = () => ({ title: document.title, path: documentPath(base), query: query(), hash: location.hash });
+  // Live compare: the user's taps and typing out, another profile's in (a link's tap loads the same document there too).
+  const inputs = createInputReplay(document, () => documentPath(base), core.emit);
   return {
+    reportInput: ({ on }) => {
+      inputs.report(on);
+      return null;
+    },
+    replayInput: ({ input, from }) => inputs.replay(input, from),
     whenIdle: async () => {
       await core.bridge.whenSettled();
       await core.activity.whenIdle();

@@ -32,6 +32,25 @@ export const hello = z.object({ t: z.literal('hello'), protocol: z.number(), rol
 export const consoleLevel = z.enum(['log', 'info', 'warn', 'error', 'debug']);
 export type ConsoleLevel = z.infer<typeof consoleLevel>;
 
+/**
+ * Live compare: where a user's input happened, stable across profiles: the element's path from the document's
+ * body, each step the element's tag, its identifying attributes (data-tt, id, …), classes and its index among
+ * the siblings that share all of those; `label` names it for people (button.compress "Compress").
+ */
+export const inputTarget = z.object({
+  steps: z.array(z.object({ tag: z.string(), attrs: z.record(z.string(), z.string()), classes: strings, index: z.number().int().nonnegative() })).max(64),
+  label: z.string(),
+});
+/** A tap (a click), typing into a field (`input`, its whole value) or a change (a slider's value, a checkbox's checked), on the page `page`. */
+export const userInput = z.object({
+  action: z.enum(['tap', 'input', 'change']),
+  target: inputTarget,
+  value: z.union([z.string(), z.boolean()]).optional(),
+  /** The gadget page's route, or the web app's document path, where it happened. */
+  page: z.string(),
+});
+export type UserInput = z.infer<typeof userInput>;
+
 export const guestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lifecycle'), target: z.string(), hook: z.string() }),
   z.object({ kind: z.literal('render'), page: z.string(), seq: z.number(), ms: z.number() }),
@@ -40,6 +59,11 @@ export const guestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ui'), what: z.string(), detail: z.unknown() }),
   /** The frame's Content-Security-Policy stopped a request of the page's own (fetch, image, script, …): the network policy or the sandbox forbids it. */
   z.object({ kind: z.literal('blocked'), url: z.string(), directive: z.string() }),
+  /**
+   * Live compare (reportInput on): the user's input in this frame, or (`replayOf`: the session it came from)
+   * the same input replayed here; `missing` says why it could not be (no such element on this profile's page).
+   */
+  z.object({ kind: z.literal('input'), input: userInput, replayOf: z.string().optional(), missing: z.string().optional() }),
 ]);
 export type GuestEvent = z.infer<typeof guestEvent>;
 
@@ -135,6 +159,10 @@ export const guestOps = {
   domSelector: op({ selector: z.string() }, z.string()),
   /** The app to the background (false) and back (true): page onHide, App.onHide, tt.onAppHide and back. */
   setAppVisible: op({ visible: z.boolean() }, z.null()),
+  /** Live compare: report the user's taps, typing and changes as `input` guest events (on), or stop (off). */
+  reportInput: op({ on: z.boolean() }, z.null()),
+  /** Live compare: the same input as in another profile's frame (session `from`), on the element at the same place; found false says why not. */
+  replayInput: op({ input: userInput, from: z.string() }, z.object({ found: z.boolean(), why: z.string().optional() })),
 } as const;
 
 
@@ -198,6 +226,12 @@ export const apiMatrixEntry = z.object({
 });
 export type ApiMatrixEntry = z.infer<typeof apiMatrixEntry>;
 
+/** A profile to open the project under (each part defaults to the session's own). */
+const profileChoice = z.object({ app: z.enum(['gadget', 'webapp']).optional(), platform: z.enum(['android', 'ios', 'pc', 'harmony']).optional(), client: z.string().optional(), device: z.string().optional() });
+/** A session of a live compare, for the devtools to connect to (its socket takes the token). */
+export const compareMember = z.object({ sessionId: z.string(), token: z.string(), profile: z.custom<ClientProfile>(isObject) });
+export type CompareMember = z.infer<typeof compareMember>;
+
 /** Operations the host answers itself. */
 export const hostOps = {
   /** The session's project, profile and URLs. */
@@ -231,10 +265,16 @@ export const hostOps = {
    * The same project under another profile: a new session (ttfile://user and storage carry over, they are
    * kept per app id); answers where its devtools are. This session closes a second later.
    */
-  relaunch: op(
-    { profile: z.object({ app: z.enum(['gadget', 'webapp']).optional(), platform: z.enum(['android', 'ios', 'pc', 'harmony']).optional(), client: z.string().optional(), device: z.string().optional() }) },
-    z.object({ sessionId: z.string(), devtoolsUrl: z.string() }),
-  ),
+  relaunch: op({ profile: profileChoice }, z.object({ sessionId: z.string(), devtoolsUrl: z.string() })),
+  /**
+   * Live compare: the project again under 1–3 more profiles, each a session of its own beside this one, with
+   * ttfile://user and storage copied from this session's (each profile then writes its own copy). A user's
+   * tap, typing or change in any of them is replayed in the others; a tt.chooseImage answered in one is
+   * answered with the same files in all. Answers every member, this session first. A second compare replaces the first.
+   */
+  compare: op({ profiles: z.array(profileChoice).min(1).max(3) }, z.object({ members: z.array(compareMember) })),
+  /** Ends this session's live compare: the other sessions close, with their copies of ttfile://user and storage. */
+  endCompare: op({}, z.null()),
   /** One kept event in full (the devtools' log carries summaries; see DevtoolsCallSummary). */
   event: op({ seq: z.number().int() }, z.custom<HostEvent>(isObject)),
   /** A static mock answer for an API: success fields, or a fail when it has errno. */

@@ -14,6 +14,7 @@ import { PARTIAL_PREFIX } from '../../../emulator-api/src/node/sandbox.js';
 import type { FileArea, FileEntry, HostOp, OpParams, OpReply } from '../../../emulator-api/src/protocol/messages.js';
 import type { HostSession } from './host.js';
 import { pickerSamples } from './image-picker.js';
+import { endCompare } from './compare-group.js';
 
 type HostOperations = { readonly [O in HostOp]: (session: HostSession, params: OpParams<O>) => OpReply<O> | Promise<OpReply<O>> };
 
@@ -109,6 +110,15 @@ export const hostOperations: HostOperations = {
     if (!session.relaunchWith) throw new Error('this session cannot be relaunched (it was not opened by a Host)');
     const next = await session.relaunchWith(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)));
     return { sessionId: next.id, devtoolsUrl: `/s/${next.id}/?token=${next.hostToken}` };
+  },
+  compare: async (session, { profiles }) => {
+    if (!session.compareWith) throw new Error('this session cannot start a live compare (it was not opened by a Host)');
+    const group = await session.compareWith(profiles.map((profile) => Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined))));
+    return { members: group.members.map((member) => ({ sessionId: member.id, token: member.hostToken, profile: member.profile })) };
+  },
+  endCompare: async (session) => {
+    await endCompare(session);
+    return null;
   },
   apiMatrix: (session, { apis }) => {
     const calls = new Map<string, number>();

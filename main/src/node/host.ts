@@ -31,6 +31,7 @@ import { loadProject, ProjectError, type LoadedProject } from './project.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { ImagePicker } from './image-picker.js';
+import { endCompare, startCompare, type CompareGroup } from './compare-group.js';
 import * as path from 'node:path';
 import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
 import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '../../../emulator-api/src/common/fail-result.js';
@@ -67,6 +68,9 @@ export class HostSession {
 
   /** Opens this project again under another profile (set by the Host that opened this session). */
   relaunchWith: ((profile: Partial<ProfileOptions>) => Promise<HostSession>) | undefined;
+
+  /** Opens this project under more profiles beside this session, for a live compare (compare-group.ts; set by the Host). */
+  compareWith: ((profiles: readonly Partial<ProfileOptions>[]) => Promise<CompareGroup>) | undefined;
 
   constructor(
     readonly session: Session,
@@ -466,6 +470,7 @@ export class Host {
     hostSession.picker = picker;
     hostSession.codeScanner = this.options.scanCode;
     hostSession.relaunchWith = (profile) => this.relaunch(hostSession, options, profile);
+    hostSession.compareWith = (profiles) => startCompare(this, hostSession, options, profiles);
     this.sessions.set(hostSession.id, hostSession);
     return hostSession;
   }
@@ -502,6 +507,7 @@ export class Host {
     const session = this.sessions.get(id);
     if (!session) return;
     this.sessions.delete(id);
+    await endCompare(session);
     session.dispose();
     session.events.push({ type: 'session', what: 'closed' });
     await session.session.close();

@@ -28,6 +28,8 @@ export const pickerSamples: readonly (PickerSample & { readonly file: string })[
 /** The host file of a sample image. */
 export const samplePath = (sample: { readonly file: string }): string => path.join(imagesDir(), sample.file);
 
+type ChooseRequest = { readonly count: number; readonly sourceType: readonly ('album' | 'camera')[] };
+
 interface Pending {
   readonly resolve: (paths: readonly string[]) => void;
 }
@@ -47,8 +49,24 @@ export class ImagePicker {
     return () => this.askers.delete(ask);
   }
 
+  /**
+   * Decides a chooseImage instead of asking this picker's devtools at once (a live compare answers the same
+   * round of every profile with one answer: compare-group.ts); `ask` asks them.
+   */
+  gate: ((request: ChooseRequest, ask: () => Promise<readonly string[]>) => Promise<readonly string[]>) | undefined;
+
+  /** Whether a devtools connection shows this picker. */
+  get shown(): boolean {
+    return this.askers.size > 0;
+  }
+
   /** The session's chooser: asks the devtools, or answers nothing (a cancel) when none is connected. */
-  choose(request: { count: number; sourceType: readonly ('album' | 'camera')[] }): Promise<readonly string[]> {
+  choose(request: ChooseRequest): Promise<readonly string[]> {
+    return this.gate ? this.gate(request, () => this.ask(request)) : this.ask(request);
+  }
+
+  /** Asks the devtools connected to this picker (none: a cancel at once). */
+  ask(request: ChooseRequest): Promise<readonly string[]> {
     if (this.askers.size === 0) return Promise.resolve([]);
     const id = randomUUID();
     return new Promise((resolve) => {

@@ -12,6 +12,8 @@ import { Simulator } from './Simulator.js';
 import { SplitView } from './SplitView.js';
 import { DevtoolsStoreContext, useDevtools, useDevtoolsStore, type DevtoolsStore } from './store.js';
 import { Toolbar } from './Toolbar.js';
+import { CompareDialog } from './compare/CompareDialog.js';
+import { CompareView } from './compare/CompareView.js';
 
 function Notice() {
   const store = useDevtoolsStore();
@@ -64,14 +66,17 @@ function RelaunchBanner() {
 }
 
 function Layout() {
+  // Live compare: the profiles side by side take the place of the simulator and panels (compare/).
+  const comparing = useDevtools((s) => s.compare.status === 'on' && s.compare.members.length > 0);
   return (
     <div className="app">
       <Toolbar />
       <RelaunchBanner />
       <ConnectionBanner />
       <Notice />
-      <SplitView left={<Simulator />} right={<Panels />} />
+      {comparing ? <CompareView /> : <SplitView left={<Simulator />} right={<Panels />} />}
       <PickerDialog />
+      <CompareDialog />
     </div>
   );
 }

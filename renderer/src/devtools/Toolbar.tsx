@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { setNetwork, useDevtoolsContext } from './actions.js';
 import { ProfilePicker } from './profile/ProfilePicker.js';
+import { openCompareDialog } from './compare/actions.js';
 import { deviceFrame, fitZoom } from './Simulator.js';
 import type { NetworkPolicy } from './protocol.js';
 import { stepZoom, useDevtools, ZOOM_MAX, ZOOM_MIN, ZOOM_STEPS } from './store.js';
@@ -16,6 +17,7 @@ export function Toolbar() {
   const network = useDevtools((s) => s.connection.network);
   const zoom = useDevtools((s) => s.ui.zoom);
   const errors = useDevtools((s) => s.log.errorCount);
+  const comparing = useDevtools((s) => s.compare.status);
   const { setZoom, reloadGuest, setTab, updateUi } = devtools.store.getState();
   const zoomId = useId();
   const networkId = useId();
@@ -30,6 +32,16 @@ export function Toolbar() {
         {session?.project.name ?? '…'}
       </span>
       <ProfilePicker />
+      <button
+        type="button"
+        className="tb-button"
+        disabled={!session || comparing === 'starting'}
+        aria-pressed={comparing === 'on'}
+        title="Open this gadget under 2–4 profiles side by side: input in one frame is replayed in the others, and the log marks where results differ"
+        onClick={() => openCompareDialog(devtools, true)}
+      >
+        ⇆ Compare profiles
+      </button>
       <span className="spacer" />
       <button type="button" className="tb-button" onClick={reloadGuest} disabled={!session} aria-label="Reload guest" title="Reload the guest page">
         ⟳ Reload

@@ -52,7 +52,7 @@ const FORWARD_SLACK_MS = 1_000;
 /** The operations the host forwards to the guest (the type makes a new one in the protocol fail to compile here). */
 const guestOpNames: Readonly<Record<GuestOp, true>> = {
   whenIdle: true, currentPage: true, pageData: true, setPageData: true, pageStack: true, modal: true,
-  answerDialog: true, callTT: true, navigate: true, domSelector: true, setAppVisible: true,
+  answerDialog: true, callTT: true, navigate: true, domSelector: true, setAppVisible: true, reportInput: true, replayInput: true,
 };
 
 /** The devtools socket's URL for a session, from the page's own URL (http → ws, https → wss). */

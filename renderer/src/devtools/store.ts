@@ -12,6 +12,7 @@ import { EVENTS_KEPT, shellRuleKey } from '../../../emulator-api/src/protocol/wi
 import { initialAppData, type AppDataSlice } from './appdata/model.js';
 import { initialMatrix, type MatrixSlice } from './matrix/model.js';
 import { initialNet, type NetSlice } from './network/model.js';
+import { initialCompare, type CompareSlice } from './compare/model.js';
 import type { ClientState, ConnectionStatus } from './protocol-client.js';
 import { initialStorage, type StorageSlice } from './storage/model.js';
 import type { AppliedRule, CallEvent, DevtoolsEvent, EventsBatch, FileArea, FileEntry, FileInfo, HostEvent, NetworkPolicy, PickerRequest, ProvenanceKind, SessionInfo } from './protocol.js';
@@ -198,6 +199,11 @@ export function consoleLine(event: DevtoolsEvent): ConsoleLine | undefined {
           return { ...base, level: 'debug', kind: 'lifecycle', text: `${e.target}.${e.hook}` };
         case 'navigation':
           return { ...base, level: 'info', kind: 'navigation', text: `${e.method} ${e.url}` };
+        case 'input': {
+          const what = `${e.input.action} ${e.input.target.label}${e.input.value === undefined ? '' : ` = ${JSON.stringify(e.input.value)}`}`;
+          if (e.replayOf === undefined) return { ...base, level: 'debug', kind: 'input', text: what };
+          return e.missing ? { ...base, level: 'warn', kind: 'input', text: `live compare: not replayed: ${what}: ${e.missing}` } : { ...base, level: 'debug', kind: 'input', text: `live compare: replayed ${what}` };
+        }
         case 'ui':
           return { ...base, level: 'debug', kind: 'ui', text: `${e.what}${e.detail === undefined ? '' : ` ${JSON.stringify(e.detail)}`}` };
       }
@@ -393,6 +399,8 @@ export interface UiSlice {
   readonly pickers: readonly PickerRequest[];
   /** The profile a relaunch is switching to ("webapp · pc · 3.47.0"), while the host opens its session. */
   readonly relaunching?: string;
+  /** Whether the simulator outlines the safe area getSystemInfo reports. */
+  readonly showSafeArea?: boolean;
 }
 
 export const initialUi: UiSlice = {
@@ -441,10 +449,12 @@ export interface DevtoolsState {
   readonly appData: AppDataSlice;
   readonly storage: StorageSlice;
   readonly net: NetSlice;
+  /** Live compare: the profiles open beside this session (compare/). */
+  readonly compare: CompareSlice;
 }
 
 /** The panels' slices, which `updateSlice` changes with their own reducers. */
-export type PanelSlice = 'matrix' | 'appData' | 'storage' | 'net';
+export type PanelSlice = 'matrix' | 'appData' | 'storage' | 'net' | 'compare';
 
 export interface DevtoolsActions {
   clientState(state: ClientState): void;
@@ -477,6 +487,7 @@ export const initialState: DevtoolsState = {
   appData: initialAppData,
   storage: initialStorage,
   net: initialNet,
+  compare: initialCompare,
 };
 
 export function createDevtoolsStore(initial: Partial<DevtoolsState> = {}): DevtoolsStore {

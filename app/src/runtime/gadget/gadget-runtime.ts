@@ -27,6 +27,7 @@ import { Router, type AppJson, type WindowConfig } from './router.js';
 import { AppLifecycle, errorText } from './app-lifecycle.js';
 import { appEventsOf } from '../tt.js';
 import { notEmulatedFail } from '../../../../emulator-api/src/common/fail-result.js';
+import { createInputReplay } from '../input-replay.js';
 
 interface AppInstance extends Record<string, unknown> {
   globalData?: Record<string, unknown>;
@@ -231,8 +232,15 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     location.reload();
   });
 
+  // Live compare: the user's taps and typing out, another profile's in (input-replay.ts).
+  const inputs = createInputReplay(document, () => router.current?.route ?? '', core.emit);
   // The host forwards these requests of devtools and automation (emulator-api/src/protocol: guestOps).
   bridge.answerAutomation({
+    reportInput: ({ on }) => {
+      inputs.report(on);
+      return null;
+    },
+    replayInput: ({ input, from }) => inputs.replay(input, from),
     setAppVisible: ({ visible }) => {
       setAppVisible(visible);
       return null;
