@@ -99,6 +99,48 @@ async function scale(browser, host, server, dataDir) {
   return rows;
 }
 
+/**
+ * The same comparison inside Playwright Test, as a suite would see it: tests that only take `sim`, and
+ * tests that only page.goto a static page (its server a worker fixture), interleaved in one worker; each
+ * test's duration as Playwright reports it (fixtures and the per-test context included).
+ */
+function startsInPlaywrightTest() {
+  const dir = path.join(root, 'test-results', 'bench-qa-start');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const pairs = Array.from({ length: STARTS + 2 }, (_, i) => `
+test('sim ${i}', async ({ sim }) => { expect(sim.profile.platform).toBe('ios'); });
+test('bare ${i}', async ({ page, staticUrl }) => { await page.goto(staticUrl); });`).join('\n');
+  fs.writeFileSync(path.join(dir, 'start.qa.ts'), `import * as http from 'node:http';
+import { test as ttsim, expect } from 'ttsim/test';
+const test = ttsim.extend<{}, { staticUrl: string }>({
+  staticUrl: [async ({}, use) => {
+    const server = http.createServer((_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>static</title><h1>A static page</h1>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await use(\`http://127.0.0.1:\${(server.address() as { port: number }).port}/\`);
+    server.close();
+  }, { scope: 'worker' }],
+});
+${pairs}
+`);
+  fs.writeFileSync(path.join(dir, 'playwright.config.ts'), `import { defineConfig } from 'ttsim/test';
+export default defineConfig({
+  testDir: '.', testMatch: '*.qa.ts', workers: 1, fullyParallel: false, outputDir: 'out',
+  reporter: [['json', { outputFile: ${JSON.stringify(path.join(dir, 'results.json'))} }]],
+  use: { projectDir: ${JSON.stringify(project)}, profile: 'ios@7.35.0', trace: 'off', screenshot: 'off' },
+});\n`);
+  log('test starts inside Playwright Test');
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', path.join(dir, 'playwright.config.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '' } });
+  if (run.status !== 0) throw new Error(`the start suite failed:\n${run.stdout}\n${run.stderr}`);
+  const results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
+  const durations = { sim: [], bare: [] };
+  for (const spec of results.suites.flatMap((s) => s.specs)) {
+    const [kind, n] = spec.title.split(' ');
+    if (Number(n) >= 2) durations[kind].push(spec.tests[0].results[0].duration);
+  }
+  return durations;
+}
+
 function matrix() {
   const dir = path.join(root, 'test-results', 'bench-qa');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -114,7 +156,7 @@ test('compress ${i + 1}', async ({ sim }) => {
   fs.writeFileSync(path.join(dir, 'matrix.qa.ts'), `import { test, expect } from 'ttsim/test';\n${tests}\n`);
   fs.writeFileSync(path.join(dir, 'playwright.config.ts'), `import { defineConfig, profiles } from 'ttsim/test';
 export default defineConfig({
-  testDir: '.', testMatch: '*.qa.ts', fullyParallel: true, reporter: 'dot',
+  testDir: '.', testMatch: '*.qa.ts', fullyParallel: true, reporter: 'dot', outputDir: 'out',
   use: { projectDir: ${JSON.stringify(project)}, trace: 'off', screenshot: 'off' },
   projects: profiles(['ios@7.35.0', 'android@3.44.0', 'pc@3.47.0', 'harmony@7.35.0', 'android@7.35.0']),
 });\n`);
@@ -144,12 +186,14 @@ try {
   await host.closeAll();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+const inPlaywright = startsInPlaywrightTest();
 const wall = matrix();
 
 const ms = (v) => `${v.toFixed(0)} ms`;
 const bareMedian = median(starts.bareMs);
 const simMedian = median(starts.simMs);
 const ratio = simMedian / bareMedian;
+const pwRatio = median(inPlaywright.sim) / median(inPlaywright.bare);
 const at32 = scaleRows.find((r) => r.n === 32) ?? scaleRows.at(-1);
 const perGB = 1024 / at32.perSessionMiB;
 const m = machineInfo();
@@ -162,9 +206,12 @@ const lines = [
   '| what | measured | baseline (same run) | target | result |',
   '|---|---:|---:|---|---|',
   `| a test's start: new context and page, session, gadget rendered and settled (median of ${STARTS}) | ${ms(simMedian)} | bare Playwright test: new context and page, goto a static page: ${ms(bareMedian)} (${ratio.toFixed(2)}×) | ≤ 1.3× | **${ratio <= 1.3 ? 'PASS' : 'FAIL'}** |`,
+  `| the same inside Playwright Test: a test taking \`sim\` vs a test that page.gotos a static page (durations as Playwright reports them, median of ${STARTS}) | ${ms(median(inPlaywright.sim))} | ${ms(median(inPlaywright.bare))} (${pwRatio.toFixed(2)}×) | ≤ 1.3× | **${pwRatio <= 1.3 ? 'PASS' : 'FAIL'}** |`,
   ...scaleRows.map((r) => `| ${r.n} session${r.n > 1 ? 's' : ''} open together on one host and Chromium (opened 8 at a time): open all / a getSystemInfo on each at once (p50, max) / memory per session | ${ms(r.openMs)} (${ms(r.perOpenMs)} each) / ${r.callP50.toFixed(1)}, ${r.callMax.toFixed(1)} ms / ${r.perSessionMiB.toFixed(1)} MiB | idle host + Chromium ${r.idleMiB.toFixed(0)} MiB, with them ${r.busyMiB.toFixed(0)} MiB | – | – |`),
   `| sessions per GB (at ${at32.n} at once) | ${perGB.toFixed(0)} | – | – | – |`,
   `| QA matrix 5 profiles × 10 tests on Playwright Test: wall time | 1 worker ${(wall[1] / 1000).toFixed(1)} s, 2 workers ${(wall[2] / 1000).toFixed(1)} s (${(wall[1] / wall[2]).toFixed(2)}× faster) | – | – | – |`,
+  '',
+  `Raw test durations in Playwright Test (ms): sim ${inPlaywright.sim.join(', ')}; bare ${inPlaywright.bare.join(', ')}.`,
   '',
   `Raw starts (ms): ttsim ${starts.simMs.map((v) => v.toFixed(0)).join(', ')}; bare ${starts.bareMs.map((v) => v.toFixed(0)).join(', ')}; p95 ttsim ${percentile(starts.simMs, 95).toFixed(0)}, bare ${percentile(starts.bareMs, 95).toFixed(0)}.`,
   '',
