@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/devtools/App.js';
 import { deviceFrame, fitZoom, SIM_TEXT_PX } from '../src/devtools/Simulator.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
 import { visibleRange } from '../src/devtools/VirtualList.js';
 import { batch, call, consoleEvent, FakeClient, guestError, session } from './fixtures.js';
+import { silenceFrameLoadingWarnings } from './frame-warnings.js';
 
 afterEach(cleanup);
 
-// happy-dom does not load frames and says so for each guest frame drawn: that is expected here.
-const quiet = (original: (...args: unknown[]) => void) => (...args: unknown[]) => {
-  if (!args.some((a) => String(a).includes('Iframe page loading is disabled'))) original(...args);
-};
-beforeAll(() => {
-  vi.spyOn(console, 'error').mockImplementation(quiet(console.error.bind(console)));
-  vi.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console)));
-});
-afterAll(() => vi.restoreAllMocks());
+silenceFrameLoadingWarnings();
 
 function setup() {
   const client = new FakeClient({

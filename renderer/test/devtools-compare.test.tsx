@@ -5,7 +5,7 @@
  * found no element, the picker of another profile's session, and the end of a compare.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CompareMember as HostMember } from '../../emulator-api/src/protocol/messages.js';
 import { App } from '../src/devtools/App.js';
 import { ConnectMemberContext } from '../src/devtools/compare/actions.js';
@@ -13,16 +13,10 @@ import { alignCalls, defaultCompareProfiles, rowDifferences, outputPaths, compar
 import type { CallEvent, DevtoolsEvent, FileInfo, HostEvent, SessionInfo } from '../src/devtools/protocol.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
 import { batch, call, FakeClient, rule, session } from './fixtures.js';
+import { silenceFrameLoadingWarnings } from './frame-warnings.js';
 
 afterEach(cleanup);
-const quiet = (original: (...args: unknown[]) => void) => (...args: unknown[]) => {
-  if (!args.some((a) => String(a).includes('Iframe page loading is disabled'))) original(...args);
-};
-beforeAll(() => {
-  vi.spyOn(console, 'error').mockImplementation(quiet(console.error.bind(console)));
-  vi.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console)));
-});
-afterAll(() => vi.restoreAllMocks());
+silenceFrameLoadingWarnings();
 
 const androidSession: SessionInfo = {
   ...session,

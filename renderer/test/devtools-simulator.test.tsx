@@ -1,22 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { devicePresets, safeAreaOf } from '../../emulator-api/src/common/profiles.js';
 import { DevtoolsProvider } from '../src/devtools/App.js';
 import type { DeviceFacts, SessionInfo } from '../src/devtools/protocol.js';
 import { deviceFrame, devicePixels, pixelLabel, Simulator, statusStyle, statusTime } from '../src/devtools/Simulator.js';
 import { createDevtoolsStore } from '../src/devtools/store.js';
 import { FakeClient, session } from './fixtures.js';
+import { silenceFrameLoadingWarnings } from './frame-warnings.js';
 
 afterEach(cleanup);
-const quiet = (original: (...args: unknown[]) => void) => (...args: unknown[]) => {
-  if (!args.some((a) => String(a).includes('Iframe page loading is disabled'))) original(...args);
-};
-beforeAll(() => {
-  vi.spyOn(console, 'error').mockImplementation(quiet(console.error.bind(console)));
-  vi.spyOn(console, 'warn').mockImplementation(quiet(console.warn.bind(console)));
-});
-afterAll(() => vi.restoreAllMocks());
+silenceFrameLoadingWarnings();
 
 const preset = (id: string): DeviceFacts => devicePresets.find((d) => d.id === id)!;
 

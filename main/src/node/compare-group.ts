@@ -152,17 +152,7 @@ export async function startCompare(host: Host, main: HostSession, options: OpenS
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-compare-'));
       dataDirs.push(dataDir);
       copyAppData(main, dataDir);
-      const session = await host.open({
-        ...options,
-        app: profile.app ?? main.profile.app,
-        platform: profile.platform ?? main.profile.platform,
-        client: profile.client ?? main.profile.client,
-        // A device preset belongs to a platform: another platform takes its own default.
-        ...(profile.device !== undefined ? { device: profile.device } : profile.platform && profile.platform !== main.profile.platform ? { device: undefined } : { device: main.profile.device.id }),
-        network: main.networkPolicy,
-        dataDir,
-      });
-      for (const [api, answer] of main.mockEntries()) session.mock(api, answer);
+      const session = await host.openLike(main, options, profile, { dataDir });
       partners.add(session);
       opened.push(session);
     }

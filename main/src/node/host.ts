@@ -476,21 +476,31 @@ export class Host {
   }
 
   /**
+   * The same project as `base` under another profile, with its network policy and mocks: what a relaunch
+   * and a live compare open. `overrides` add to the session's options (a compare's own data folder).
+   */
+  async openLike(base: HostSession, options: OpenSessionOptions, profile: Partial<ProfileOptions>, overrides: Partial<OpenSessionOptions> = {}): Promise<HostSession> {
+    const next = await this.open({
+      ...options,
+      app: profile.app ?? base.profile.app,
+      platform: profile.platform ?? base.profile.platform,
+      client: profile.client ?? base.profile.client,
+      // A device preset belongs to a platform: a new platform takes its own default.
+      ...(profile.device !== undefined ? { device: profile.device } : profile.platform && profile.platform !== base.profile.platform ? { device: undefined } : { device: base.profile.device.id }),
+      network: base.networkPolicy,
+      ...overrides,
+    });
+    for (const [api, answer] of base.mockEntries()) next.mock(api, answer);
+    return next;
+  }
+
+  /**
    * The same project under another profile (the devtools' profile picker): a new session in the same data
    * folder, so ttfile://user and storage (kept per app id) carry over; the network policy and mocks too.
    * The old session closes a moment later, once its clients have heard where to go.
    */
   private async relaunch(old: HostSession, options: OpenSessionOptions, profile: Partial<ProfileOptions>): Promise<HostSession> {
-    const next = await this.open({
-      ...options,
-      app: profile.app ?? old.profile.app,
-      platform: profile.platform ?? old.profile.platform,
-      client: profile.client ?? old.profile.client,
-      // A device preset belongs to a platform: a new platform takes its own default.
-      ...(profile.device !== undefined ? { device: profile.device } : profile.platform && profile.platform !== old.profile.platform ? { device: undefined } : { device: old.profile.device.id }),
-      network: old.networkPolicy,
-    });
-    for (const [api, answer] of old.mockEntries()) next.mock(api, answer);
+    const next = await this.openLike(old, options, profile);
     setTimeout(() => void this.close(old.id), 1000).unref();
     return next;
   }

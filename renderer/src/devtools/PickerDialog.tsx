@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { answerPicker, uploadImage, useDevtoolsContext } from './actions.js';
 import type { PickerRequest, PickerSample, SessionInfo } from './protocol.js';
 import { useDevtools } from './store.js';
+import { DialogActions } from './DialogActions.js';
 
 type Choice = { readonly sample: string; readonly label: string } | { readonly upload: string; readonly label: string };
 
@@ -82,19 +83,7 @@ function Picker({ request, session }: { readonly request: PickerRequest; readonl
             Chosen, in order: {chosen.map((c) => c.label).join(', ')}
           </p>
         )}
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={() => answer([])}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={chosen.length === 0 || busy} onClick={() => answer(chosen)}>
-            Choose {chosen.length > 0 ? `(${chosen.length})` : ''}
-          </button>
-        </div>
+        <DialogActions error={error} onCancel={() => answer([])} primary={{ label: chosen.length > 0 ? `Choose (${chosen.length})` : 'Choose', disabled: chosen.length === 0 || busy, onClick: () => answer(chosen) }} />
       </div>
     </div>
   );

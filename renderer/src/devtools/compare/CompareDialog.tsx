@@ -7,6 +7,7 @@ import { useDevtoolsContext } from '../actions.js';
 import { useDevtools } from '../store.js';
 import { ConnectMemberContext, openCompareDialog, startCompare } from './actions.js';
 import { compareLabel, comparePlatforms, defaultCompareProfiles, MAX_MORE_PROFILES, platformName, type Platform, type ProfileChoice } from './model.js';
+import { DialogActions } from '../DialogActions.js';
 
 const VERSION = /^\d+\.\d+\.\d+$/;
 
@@ -89,19 +90,7 @@ function Dialog() {
             {platformName(invalid.platform)}: “{invalid.client}” is not a client version (like 7.35.0).
           </p>
         )}
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={status === 'starting' || choices.length === 0 || invalid !== undefined}>
-            {status === 'starting' ? 'Starting…' : 'Start compare'}
-          </button>
-        </div>
+        <DialogActions error={error} onCancel={close} primary={{ label: status === 'starting' ? 'Starting…' : 'Start compare', disabled: status === 'starting' || choices.length === 0 || invalid !== undefined }} />
       </form>
     </div>
   );

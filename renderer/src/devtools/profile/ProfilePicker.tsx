@@ -16,6 +16,7 @@ import type { ClientProfile } from '../protocol.js';
 import { useDevtools } from '../store.js';
 import { edgeVersions, normaliseVersion, type AppKind, type Platform } from '../versions.js';
 import { relaunch } from './relaunch.js';
+import { DialogActions } from '../DialogActions.js';
 
 /** The client's quick picks: the current version, ttsim's default, then the matrix's edges, newest first. */
 export function clientPicks(current: string, edges: readonly { readonly version: string; readonly label: string }[]): { readonly version: string; readonly label: string }[] {
@@ -116,19 +117,7 @@ function ProfileForm({ profile, onClose }: { readonly profile: ClientProfile; re
           `All ${entries.length} APIs this session called are supported under ${app} · ${platform} · ${version}.`
         )}
       </p>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={relaunching !== undefined}>
-          {relaunching ? 'Switching…' : 'Apply'}
-        </button>
-      </div>
+      <DialogActions error={error} onCancel={onClose} primary={{ label: relaunching ? 'Switching…' : 'Apply', disabled: relaunching !== undefined }} />
     </form>
   );
 }
