@@ -57,11 +57,12 @@ export function devtoolsHtml(session: HostSession): string {
  */
 const GADGET_FONT = '-apple-system, "PingFang SC", "Helvetica Neue", Roboto, "Noto Sans", "Noto Sans CJK SC", system-ui, sans-serif';
 
-/** The gadget runtime's document, loaded in the sandboxed iframe. */
+/** The gadget runtime's document, loaded in the sandboxed iframe; boot.json is fetched while the runtime's script loads and runs. */
 export function gadgetHtml(session: HostSession): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=${session.profile.device.windowWidth}">
 <title>${escapeHtml(session.project.name)}</title>
+<link rel="preload" href="boot.json" as="fetch" crossorigin="anonymous">
 <style>body { font-family: ${GADGET_FONT}; }</style></head>
 <body><div id="tt-app"></div><script src="guest-gadget.js"></script></body></html>`;
 }
