@@ -74,12 +74,12 @@ describe('Matrix panel', () => {
     expect(within(compress).getByRole('rowheader').textContent).toContain('compressImage');
     expect(within(compress).getByRole('rowheader').textContent).toContain('2 calls');
     expect(within(compress).getByText('documented').getAttribute('title')).toContain('#support');
-    const cells = within(compress).getAllByRole('button', { name: /^Switch to/ });
+    const cells = within(compress).getAllByRole('button', { name: /: switch to / });
     expect(cells.map((c) => c.textContent)).toEqual(['from 2.0.0', 'from 2.0.0', 'from 2.0.0', 'from 7.35.0', 'from 3.44.0', 'from 3.44.0', 'from 3.47.0', 'from 7.35.0']);
-    expect(cells[6]!.getAttribute('aria-label')).toBe('Switch to webapp · pc · 3.47.0');
+    expect(cells[6]!.getAttribute('aria-label')).toBe('from 3.47.0: switch to webapp · pc · 3.47.0');
     expect(cells[6]!.getAttribute('title')).toContain('Support matrix: documented');
     const request = rows[3]!;
-    const none = within(request).getByRole('button', { name: 'Switch to webapp · pc · 7.39.0 (request is not supported there)' });
+    const none = within(request).getByRole('button', { name: 'not supported: switch to webapp · pc · 7.39.0 (request is not supported there)' });
     expect(none.textContent).toBe('✕ not supported');
     expect(none.className).toContain('cell-no');
     const current = within(table).getByRole('columnheader', { current: true });
@@ -89,7 +89,7 @@ describe('Matrix panel', () => {
 
   it('relaunches under a cell\'s profile at its edge version and moves the page to the new session', async () => {
     const { client, store } = setup('matrix');
-    const cell = await screen.findByRole('button', { name: 'Switch to webapp · pc · 3.47.0' });
+    const cell = await screen.findByRole('button', { name: 'from 3.47.0: switch to webapp · pc · 3.47.0' });
     fireEvent.click(cell);
     await waitFor(() => expect(assigned).toEqual(['/s/s2/?token=T2']));
     expect(client.requests.find((r) => r.op === 'relaunch')?.params).toEqual({ profile: { app: 'webapp', platform: 'pc', client: '3.47.0' } });
@@ -98,7 +98,7 @@ describe('Matrix panel', () => {
 
   it('keeps the APIs called before a profile switch in the matrix of the new session', async () => {
     const first = setup('matrix');
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch to gadget · pc · 2.0.0' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'from 2.0.0: switch to gadget · pc · 2.0.0' }));
     await waitFor(() => expect(assigned).toHaveLength(1));
     expect(first.client.requests.filter((r) => r.op === 'apiMatrix')).toHaveLength(1);
     cleanup();
@@ -135,7 +135,7 @@ describe('Matrix panel', () => {
         <MatrixPanel />
       </DevtoolsProvider>,
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch to gadget · android · 2.0.0' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'from 2.0.0: switch to gadget · android · 2.0.0' }));
     await waitFor(() => expect(store.getState().ui.notice).toContain('cannot be relaunched'));
     expect(store.getState().ui.relaunching).toBeUndefined();
     expect(assigned).toEqual([]);

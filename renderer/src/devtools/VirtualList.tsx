@@ -127,8 +127,17 @@ export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, rol
       onKeyDown={onKeyDown}
     >
       {header && <div role="rowgroup" className="vlist-head">{header}</div>}
-      <div className="vlist-scroll" ref={scroller} onScroll={onScroll} {...(grid ? { role: 'rowgroup' } : {})}>
-        {items.length === 0 && empty ? <div className="vlist-empty">{empty}</div> : null}
+      {/* A rowgroup holds rows: an empty grid says so in a row of its own (or its rowgroup has no role). */}
+      <div className="vlist-scroll" ref={scroller} onScroll={onScroll} {...(grid && (items.length > 0 || empty) ? { role: 'rowgroup' } : {})}>
+        {items.length === 0 && empty ? (
+          grid ? (
+            <div role="row" className="vlist-empty">
+              <div role="gridcell">{empty}</div>
+            </div>
+          ) : (
+            <div className="vlist-empty">{empty}</div>
+          )
+        ) : null}
         <div style={{ height: items.length * rowHeight, position: 'relative' }}>
           <div style={{ position: 'absolute', left: 0, right: 0, top: 0, transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>
         </div>

@@ -31,7 +31,8 @@ function Cell({ entry, column, profile, busy }: { readonly entry: ApiMatrixEntry
   const current = isCurrentColumn(column, profile);
   // In the session's own column: does the running client reach the edge?
   const below = current && profile !== undefined && from !== null && !supportedAt(from, profile.client);
-  const label = `Switch to ${profileLabel(target)}${from === null ? ` (${entry.name} is not supported there)` : ''}`;
+  // The name starts with the cell's visible text (WCAG's label in name), then what a click does.
+  const label = `${from === null ? 'not supported' : `from ${from}`}: switch to ${profileLabel(target)}${from === null ? ` (${entry.name} is not supported there)` : ''}`;
   const { kind, source } = entry.support.provenance;
   return (
     <button
@@ -44,7 +45,10 @@ function Cell({ entry, column, profile, busy }: { readonly entry: ApiMatrixEntry
     >
       {from === null ? (
         <>
-          <span className="cell-word">✕ not</span> <span className="cell-version">supported</span>
+          <span className="cell-word">
+            <span aria-hidden="true">✕ </span>not
+          </span>{' '}
+          <span className="cell-version">supported</span>
         </>
       ) : (
         <>
