@@ -91,11 +91,12 @@ export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, rol
     setScrollTop(element.scrollTop);
   }, [activeIndex, height, rowHeight]);
 
+  // A list that follows its end is drawn at its end (below); this only moves the scrollbar there, so a new
+  // length costs one render, not a second one after the scroll.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || !follow || !atEnd.current) return;
     element.scrollTop = element.scrollHeight;
-    setScrollTop(element.scrollTop);
   }, [items.length, follow]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
@@ -109,7 +110,8 @@ export function VirtualList<T>({ items, rowHeight, rowKey, renderRow, label, rol
   }, [rowHeight]);
 
   const viewport = height || FALLBACK_HEIGHT;
-  const [first, last] = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
+  const top = follow && atEnd.current ? Math.max(0, items.length * rowHeight - viewport) : scrollTop;
+  const [first, last] = visibleRange(top, viewport, rowHeight, items.length, overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     const item = items[i]!;

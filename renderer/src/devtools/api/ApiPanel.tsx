@@ -1,5 +1,5 @@
 /** The API tab: filters, the virtualised call log, the opened call's details and the mock form. */
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { expandCall, useDevtoolsContext } from '../actions.js';
 import { SelectField } from '../Field.js';
 import type { CallEvent } from '../protocol.js';
@@ -31,14 +31,15 @@ export function ApiPanel() {
   const expandedError = useDevtools((s) => s.ui.expandedError);
   const mockOpen = useDevtools((s) => s.ui.mock.open);
   const { setApiFilter, clearLog, updateUi } = devtools.store.getState();
-  // Typing in the search box stays quick while the log of 10,000 calls is filtered behind it.
-  const deferredFilter = useDeferredValue(filter);
-  const calls = useMemo(() => filterCalls(events, deferredFilter, rules), [events, deferredFilter, rules]);
+  // Filtered at once, keystrokes too: 10,000 calls are matched in a few milliseconds (each call's search text
+  // is lower-cased once) and the log draws only the rows in view; deferring it cost a second render.
+  const calls = useMemo(() => filterCalls(events, filter, rules), [events, filter, rules]);
   const apis = useMemo(() => apiNames(events), [events]);
   const summary = useMemo(
     () => (expandedSeq === undefined ? undefined : events.find((e): e is CallEvent => e.seq === expandedSeq && e.type === 'call')),
     [events, expandedSeq],
   );
+  const onSelect = useCallback((seq: number | undefined) => void expandCall(devtools, seq), [devtools]);
   const searchId = useId();
   const openMock = (api: string) => updateUi((u) => ({ ...u, mock: { ...u.mock, open: true, api } }));
 
@@ -79,7 +80,7 @@ export function ApiPanel() {
       </div>
       {mockOpen && <MockControl apis={apis} />}
       <MockedList />
-      <CallLog calls={calls} rules={rules} selected={expandedSeq} onSelect={(seq) => void expandCall(devtools, seq)} />
+      <CallLog calls={calls} rules={rules} selected={expandedSeq} onSelect={onSelect} />
       {expandedSeq !== undefined && (
         <CallDetails
           summary={summary}

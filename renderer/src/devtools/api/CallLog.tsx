@@ -1,4 +1,5 @@
 /** The API tab's log: one fixed-height row per call (time, API, result, duration, rules with provenance). */
+import { memo } from 'react';
 import { formatDuration, formatTime } from '../format.js';
 import { ProvenanceBadge } from '../Provenance.js';
 import type { AppliedRule, CallEvent } from '../protocol.js';
@@ -19,7 +20,8 @@ export function resultText(call: CallEvent): string {
   return call.record.errno === undefined ? 'fail' : `errno ${call.record.errno}`;
 }
 
-export function CallLog({ calls, rules, selected, onSelect }: CallLogProps) {
+/** Memoised: a keystroke in the search box re-renders the panel at once, and the log only when its calls change. */
+export const CallLog = memo(function CallLog({ calls, rules, selected, onSelect }: CallLogProps) {
   const onKeyDown = selectByKeys(calls, selected, onSelect);
   return (
     <VirtualList
@@ -84,4 +86,4 @@ export function CallLog({ calls, rules, selected, onSelect }: CallLogProps) {
       }}
     />
   );
-}
+});
