@@ -9,10 +9,9 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { versionBelow } from '../../emulator-api/src/common/client-versions.js';
 import { platforms } from '../../emulator-api/src/common/types.js';
 import { loadProject } from '../../main/src/node/project.js';
-import { parseProfileList, profileName } from '../../main/src/qa/profile-spec.js';
+import { edgeProfilesFromFloors, parseProfileList, profileName } from '../../main/src/qa/profile-spec.js';
 import { checkProject } from './check/index.js';
 
 export interface QaFlags {
@@ -45,19 +44,7 @@ export function projectsByKind(folders: readonly string[]): Projects {
  * client that has all of them, and the version just below it, where the newest of them fails.
  */
 export function edgeProfiles(projects: Projects): string[] {
-  const specs: string[] = [];
-  for (const [kind, root] of Object.entries(projects) as [keyof Projects, string][]) {
-    const report = checkProject(root, { platforms: [...platforms] });
-    const prefix = kind === 'webapp' ? 'webapp:' : '';
-    for (const platform of platforms) {
-      const floor = report.versionFloor[platform];
-      if (!floor?.version) continue;
-      specs.push(`${prefix}${platform}@${floor.version}`);
-      const below = versionBelow(floor.version);
-      if (below) specs.push(`${prefix}${platform}@${below}`);
-    }
-  }
-  return specs;
+  return (Object.entries(projects) as [keyof Projects, string][]).flatMap(([kind, root]) => edgeProfilesFromFloors(kind, checkProject(root, { platforms: [...platforms] }).versionFloor));
 }
 
 /** The Playwright Test configuration of one qa run, as a module in a temporary folder. */

@@ -1,7 +1,7 @@
 /** The QA kit's parts that need no browser: profile specs, the projects helper, the report model and its HTML / JUnit writers. */
 import { describe, expect, it } from 'vitest';
 import { parseProfileList, parseProfileSpec, profileName } from '../src/qa/profile-spec.js';
-import { profiles } from '../src/qa/config.js';
+import { edgeProfiles as edgeProfilesOfProject, profiles } from '../src/qa/config.js';
 import { oddOnesOut, stepRows, summarise, type ProfileResult, type ReportTest } from '../src/qa/report-model.js';
 import { renderHtmlReport } from '../src/qa/report-html.js';
 import { renderJunit } from '../src/qa/report-junit.js';
@@ -110,6 +110,14 @@ describe('ttsim qa', () => {
     expect(specs).toContain('harmony@7.35.0');
     expect(specs).toContain('harmony@7.34.99');
     for (const spec of specs) expect(() => parseProfileSpec(spec)).not.toThrow();
+  });
+
+  it('gives a config the same edges through ttsim check (edgeProfiles in ttsim/test)', () => {
+    expect(edgeProfilesOfProject('examples/compress-demo')).toEqual(edgeProfiles({ gadget: 'examples/compress-demo' }));
+    const webapp = edgeProfilesOfProject('examples/webapp-demo');
+    expect(webapp.length).toBeGreaterThan(0);
+    expect(webapp.every((spec) => spec.startsWith('webapp:'))).toBe(true);
+    expect(() => edgeProfilesOfProject('examples/no-such-project')).toThrow(/ttsim check failed/);
   });
 
   it('writes a config with one project per profile and the ttsim reporter', () => {

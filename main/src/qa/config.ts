@@ -8,12 +8,14 @@
  *     projects: profiles(['ios@7.35.0', 'android@3.44.0', 'pc@3.47.0', 'harmony@7.35.0', 'webapp:pc@3.46.0']),
  *   });
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig as playwrightDefineConfig, type LaunchOptions, type PlaywrightTestConfig, type Project } from '@playwright/test';
 import { CHROMIUM_FLAGS } from '../automation/index.js';
 import type { TtsimOptions } from './fixtures.js';
-import { profileName, type ProfileSpec } from './profile-spec.js';
+import { edgeProfilesFromFloors, profileName, type ProfileSpec } from './profile-spec.js';
 import type { TtsimReporterOptions } from './reporter.js';
 
 /**
@@ -51,4 +53,32 @@ export function defineConfig(config: PlaywrightTestConfig<TtsimOptions>): Playwr
  */
 export function ttsimReporter(options: TtsimReporterOptions = {}): [string, TtsimReporterOptions] {
   return [fileURLToPath(new URL('./reporter.js', import.meta.url)), options];
+}
+
+/**
+ * The support matrix's edges of the APIs a project's code uses, as profiles for `profiles()`: per platform
+ * the version floor `ttsim check` finds and the version just below it. Runs `ttsim check --json` (the scan
+ * is the CLI's; the QA kit does not import it).
+ *
+ *   projects: profiles(edgeProfiles('examples/compress-demo'))
+ */
+export function edgeProfiles(projectDir: string): string[] {
+  const bin = path.join(packageRoot(), 'bin', 'ttsim.js');
+  const run = spawnSync(process.execPath, [bin, 'check', projectDir, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // check exits 1 when it finds problems; its report is still the answer.
+  if ((run.status !== 0 && run.status !== 1) || !run.stdout.trim()) throw new Error(`edgeProfiles(${JSON.stringify(projectDir)}): ttsim check failed: ${run.stderr.trim() || run.error?.message}`);
+  const report = JSON.parse(run.stdout) as { project: { kind: 'gadget' | 'webapp' }; versionFloor: Parameters<typeof edgeProfilesFromFloors>[1] };
+  return edgeProfilesFromFloors(report.project.kind, report.versionFloor);
+}
+
+/** ttsim's own folder (where its package.json is), from this file in dist/ or in the sources. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'ttsim') return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('ttsim/test: cannot find the ttsim package folder');
+    dir = parent;
+  }
 }

@@ -24,7 +24,7 @@ import { StepRecorder } from './step-recorder.js';
 export { expect };
 export type { ProfileSpec } from './profile-spec.js';
 export { parseProfileSpec, profileName } from './profile-spec.js';
-export { defineConfig, profiles, chromiumLaunchOptions, ttsimReporter } from './config.js';
+export { defineConfig, profiles, edgeProfiles, chromiumLaunchOptions, ttsimReporter } from './config.js';
 export type { TtsimReporterOptions } from './reporter.js';
 export type { Simulator, SimulatorPage, SimulatorElement, OpenModal, SuccessResult, FailResult } from '../automation/index.js';
 

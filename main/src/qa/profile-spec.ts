@@ -5,6 +5,7 @@
  */
 import { appKinds, platforms, type AppKind, type Platform } from '../../../emulator-api/src/common/types.js';
 import { DEFAULT_CLIENT, createProfile, type ProfileOptions } from '../../../emulator-api/src/common/profiles.js';
+import { versionBelow } from '../../../emulator-api/src/common/client-versions.js';
 
 /** A profile as a test names it: a string like 'webapp:pc@3.46.0', or the options themselves. */
 export type ProfileSpec = string | Partial<ProfileOptions>;
@@ -52,5 +53,23 @@ export function parseProfileList(list: string): string[] {
   const specs = list.split(',').map((s) => s.trim()).filter(Boolean);
   if (specs.length === 0) throw new Error('no profiles given: expected a comma-separated list such as ios@7.35.0,android@7.35.0');
   for (const spec of specs) parseProfileSpec(spec);
+  return specs;
+}
+
+/**
+ * The support matrix's edges of a project, from `ttsim check`'s version floor per platform (the lowest
+ * client on which every API its code uses unguarded runs): that floor, and the version just below it, where
+ * the newest of those APIs fails. Web-app floors give `webapp:` profiles.
+ */
+export function edgeProfilesFromFloors(kind: AppKind, floors: Partial<Record<Platform, { readonly version: string | null }>>): string[] {
+  const prefix = kind === 'webapp' ? 'webapp:' : '';
+  const specs: string[] = [];
+  for (const platform of platforms) {
+    const floor = floors[platform]?.version;
+    if (!floor) continue;
+    specs.push(`${prefix}${platform}@${floor}`);
+    const below = versionBelow(floor);
+    if (below) specs.push(`${prefix}${platform}@${below}`);
+  }
   return specs;
 }

@@ -3,7 +3,10 @@
  * edge of the support matrix, and the quick picks (each edge of the APIs the session called, and the one
  * just below it) for an app kind and platform. No semver in the bundle: Feishu versions are three numbers.
  */
+import { versionBelow } from '../../../emulator-api/src/common/client-versions.js';
 import type { ApiMatrixEntry } from './protocol.js';
+
+export { versionBelow };
 
 export type AppKind = keyof ApiMatrixEntry['support']['matrix'];
 export type Platform = keyof ApiMatrixEntry['support']['matrix']['gadget'];
@@ -25,17 +28,6 @@ export function compareVersions(a: string, b: string): number {
   const x = parseVersion(a) ?? [0, 0, 0];
   const y = parseVersion(b) ?? [0, 0, 0];
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
-
-/** The last version a client before `version` would have: 3.47.0 → 3.46.99, 3.47.2 → 3.47.1, 2.0.0 → 1.99.99. */
-export function versionBelow(version: string): string | undefined {
-  const parts = parseVersion(version);
-  if (!parts) return undefined;
-  const [major, minor, patch] = parts;
-  if (patch > 0) return `${major}.${minor}.${patch - 1}`;
-  if (minor > 0) return `${major}.${minor - 1}.99`;
-  if (major > 0) return `${major - 1}.99.99`;
-  return undefined;
 }
 
 /** Whether a client of version `client` has an API supported from `from` (null: never). */
