@@ -3,6 +3,7 @@
  * 7.35.0; a PNG chosen once (one picker for both frames) and compressed by a tap in the iOS frame is
  * compressed in the Android frame too (the tap is replayed); the lined-up log marks the compressImage row,
  * iOS's JPEG against Android's PNG, with the rule that made the JPEG; no serious accessibility violations.
+ * The same for webapp-demo, a web app: its own buttons' taps are replayed as a gadget's are.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -69,6 +70,48 @@ test('iOS vs Android: a tap in one frame is replayed in the other, and the log m
     await expect(view).toBeHidden();
     await expect(page.getByRole('tab', { name: /API/ })).toBeVisible();
     await expect.poll(() => sim.host.list().length).toBe(1);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('a web app too: webapp-demo on iOS and Android 3.44.0, a tap on its own buttons replayed, JPEG vs PNG marked', async () => {
+  test.setTimeout(120_000);
+  const sim = await open({ project: example('webapp-demo'), platform: 'ios', client: '3.44.0', ui: 'devtools' });
+  const page = sim.page;
+  await page.setViewportSize({ width: 1500, height: 1150 });
+  try {
+    await page.getByRole('button', { name: /Compare profiles/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare profiles' });
+    await expect(dialog.getByLabel('Platform of profile 2')).toHaveValue('android');
+    await expect(dialog.getByLabel('Client version of profile 2')).toHaveValue('3.44.0');
+    await dialog.getByRole('button', { name: 'Remove profile 3' }).click();
+    await dialog.getByRole('button', { name: 'Start compare' }).click();
+    await expect(dialog).toBeHidden();
+
+    const view = page.getByRole('main', { name: 'Live compare' });
+    const ios = page.frameLocator('iframe[title*="iOS 3.44.0"]');
+    const android = page.frameLocator('iframe[title*="Android 3.44.0"]');
+    // The page enables its controls after h5sdk.config succeeds, in both frames.
+    await expect(android.locator('#choose')).toBeVisible({ timeout: 15_000 });
+    await expect(ios.locator('#choose')).toBeVisible();
+
+    await ios.locator('#choose').click();
+    const picker = page.getByRole('dialog');
+    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
+    await picker.getByRole('button', { name: /^Choose/ }).click();
+    await expect(picker).toBeHidden();
+    await expect(ios.locator('#before .facts')).toHaveText(/^PNG · 240 × 320/);
+    await expect(android.locator('#before .facts')).toHaveText(/^PNG · 240 × 320/);
+
+    await ios.locator('#compress').click();
+    await expect(ios.locator('#after .facts')).toHaveText(/^JPEG · 240 × 320/);
+    await expect(android.locator('#after .facts')).toHaveText(/^PNG · 240 × 320/);
+    await expect(view.getByRole('list', { name: 'Replays in web app · Android 3.44.0' })).toContainText(/Replayed tap on .*compress.* from web app · iOS 3\.44\.0/);
+
+    const compressRow = view.getByRole('table', { name: 'Calls by profile' }).getByRole('row', { name: /compressImage/ });
+    await expect(compressRow).toHaveAttribute('data-differs', 'true');
+    await expect(compressRow).toContainText(/jpeg 240×320 [^,]* on web app · iOS 3\.44\.0, png 240×320 [^,]* on web app · Android 3\.44\.0/);
   } finally {
     await sim.close();
   }
