@@ -270,3 +270,21 @@ describe('after npm ci, with no other step', () => {
     expect(stdout.trim()).toBe('function');
   });
 });
+
+describe('ttsim qa: usage errors say what to fix, before any browser starts', () => {
+  it('a missing scenario, an unknown profile, a web-app profile without a web app, two gadgets', async () => {
+    const scenario = 'examples/qa/compress.qa.ts';
+    const cases: [string[], RegExp][] = [
+      [['qa', 'examples/compress-demo', '--scenario', 'nope.qa.ts'], /no scenario at .*nope\.qa\.ts: --scenario takes a ttsim\/test file/],
+      [['qa', 'examples/compress-demo', '--scenario', scenario, '--profiles', 'iphone@1'], /unknown platform "iphone".*e\.g\. ios@7\.35\.0/],
+      [['qa', 'examples/compress-demo', '--scenario', scenario, '--profiles', 'webapp:pc@3.46.0'], /webapp:pc@3\.46\.0 is a web app profile, but no web-app folder \(index\.html\) was given/],
+      [['qa', 'examples/compress-demo', 'examples/gadget-zoo', '--scenario', scenario], /two gadgets given/],
+      [['qa', 'examples/compress-demo', '--scenario', scenario, '--workers', '0'], /expected a number of workers 1\.\.64/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await ttsim(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+  });
+});
