@@ -6,26 +6,43 @@
  * The same for webapp-demo, a web app: its own buttons' taps are replayed as a gadget's are.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { example, open } from './helpers.js';
+
+/** The devtools on iOS at `client`, with room for two phones at 100 %: Playwright's clicks miss their target inside a scaled frame. */
+async function openOnIos(project: string, client: string) {
+  const sim = await open({ project: example(project), platform: 'ios', client, ui: 'devtools' });
+  await sim.page.setViewportSize({ width: 1500, height: 1150 });
+  return sim;
+}
+
+/** Starts a compare with Android at the same client: the dialog offers the usual edges (Android and PC at this client); Android alone is kept. */
+async function compareWithAndroid(page: Page, client: string): Promise<void> {
+  await page.getByRole('button', { name: /Compare profiles/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare profiles' });
+  await expect(dialog.getByLabel('Platform of profile 2')).toHaveValue('android');
+  await expect(dialog.getByLabel('Client version of profile 2')).toHaveValue(client);
+  await expect(dialog.getByLabel('Platform of profile 3')).toHaveValue('pc');
+  await dialog.getByRole('button', { name: 'Remove profile 3' }).click();
+  await dialog.getByRole('button', { name: 'Start compare' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Answers the compare's one picker with the translucent PNG sample. */
+async function chooseThePng(page: Page): Promise<void> {
+  const picker = page.getByRole('dialog');
+  await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
+  await picker.getByRole('button', { name: /^Choose/ }).click();
+  await expect(picker).toBeHidden();
+}
 
 test('iOS vs Android: a tap in one frame is replayed in the other, and the log marks JPEG vs PNG', async () => {
   // Two sessions and two guests on a 2-core machine that runs other tests beside it.
   test.setTimeout(120_000);
-  const sim = await open({ project: example('compress-demo'), platform: 'ios', client: '7.35.0', ui: 'devtools' });
+  const sim = await openOnIos('compress-demo', '7.35.0');
   const page = sim.page;
-  // Room for both phones at 100 %: Playwright's clicks miss their target inside a scaled frame.
-  await page.setViewportSize({ width: 1500, height: 1150 });
   try {
-    await page.getByRole('button', { name: /Compare profiles/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Compare profiles' });
-    // It offers the usual edges (Android and PC at this client); Android alone is kept.
-    await expect(dialog.getByLabel('Platform of profile 2')).toHaveValue('android');
-    await expect(dialog.getByLabel('Client version of profile 2')).toHaveValue('7.35.0');
-    await expect(dialog.getByLabel('Platform of profile 3')).toHaveValue('pc');
-    await dialog.getByRole('button', { name: 'Remove profile 3' }).click();
-    await dialog.getByRole('button', { name: 'Start compare' }).click();
-    await expect(dialog).toBeHidden();
+    await compareWithAndroid(page, '7.35.0');
 
     const view = page.getByRole('main', { name: 'Live compare' });
     await expect(view.getByRole('region', { name: /^iOS 7\.35\.0/ })).toBeVisible();
@@ -36,10 +53,7 @@ test('iOS vs Android: a tap in one frame is replayed in the other, and the log m
 
     // One picker for the tap in the iOS frame; the same PNG reaches both.
     await ios.getByText('Choose an image').click();
-    const picker = page.getByRole('dialog');
-    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
-    await picker.getByRole('button', { name: /^Choose/ }).click();
-    await expect(picker).toBeHidden();
+    await chooseThePng(page);
     await expect(ios.getByText(/PNG · 240 × 320/)).toBeVisible();
     await expect(android.getByText(/PNG · 240 × 320/)).toBeVisible();
 
@@ -77,17 +91,10 @@ test('iOS vs Android: a tap in one frame is replayed in the other, and the log m
 
 test('a web app too: webapp-demo on iOS and Android 3.44.0, a tap on its own buttons replayed, JPEG vs PNG marked', async () => {
   test.setTimeout(120_000);
-  const sim = await open({ project: example('webapp-demo'), platform: 'ios', client: '3.44.0', ui: 'devtools' });
+  const sim = await openOnIos('webapp-demo', '3.44.0');
   const page = sim.page;
-  await page.setViewportSize({ width: 1500, height: 1150 });
   try {
-    await page.getByRole('button', { name: /Compare profiles/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Compare profiles' });
-    await expect(dialog.getByLabel('Platform of profile 2')).toHaveValue('android');
-    await expect(dialog.getByLabel('Client version of profile 2')).toHaveValue('3.44.0');
-    await dialog.getByRole('button', { name: 'Remove profile 3' }).click();
-    await dialog.getByRole('button', { name: 'Start compare' }).click();
-    await expect(dialog).toBeHidden();
+    await compareWithAndroid(page, '3.44.0');
 
     const view = page.getByRole('main', { name: 'Live compare' });
     const ios = page.frameLocator('iframe[title*="iOS 3.44.0"]');
@@ -97,10 +104,7 @@ test('a web app too: webapp-demo on iOS and Android 3.44.0, a tap on its own but
     await expect(ios.locator('#choose')).toBeVisible();
 
     await ios.locator('#choose').click();
-    const picker = page.getByRole('dialog');
-    await picker.getByRole('checkbox', { name: /translucent\.png/ }).check();
-    await picker.getByRole('button', { name: /^Choose/ }).click();
-    await expect(picker).toBeHidden();
+    await chooseThePng(page);
     await expect(ios.locator('#before .facts')).toHaveText(/^PNG · 240 × 320/);
     await expect(android.locator('#before .facts')).toHaveText(/^PNG · 240 × 320/);
 
