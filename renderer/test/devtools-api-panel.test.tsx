@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shellRuleKey } from '../../emulator-api/src/protocol/wire.js';
 import { ApiPanel } from '../src/devtools/api/ApiPanel.js';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import type { HostEvent } from '../src/devtools/protocol.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
-import { batch, call, FakeClient, rule, session } from './fixtures.js';
+
+import { batch, call, FakeClient, rule } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -47,15 +48,8 @@ function full(seq: number): HostEvent {
 }
 
 function setup() {
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  store.getState().events(batch(tenThousandCalls(), rules));
   const client = new FakeClient({ event: ({ seq }) => full(seq), mock: () => null, restore: () => null });
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <ApiPanel />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<ApiPanel />, client, { events: batch(tenThousandCalls(), rules) });
   return { store, client };
 }
 

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import { AppDataPanel, APPDATA_REFRESH_MS } from '../src/devtools/appdata/AppDataPanel.js';
 import { parseEdit, patchAt, patchOf, pathKey, setAt } from '../src/devtools/appdata/model.js';
 import type { CurrentPage, DevtoolsEvent } from '../src/devtools/protocol.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
-import { batch, call, FakeClient, session } from './fixtures.js';
+
+import { batch, call, FakeClient } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -24,13 +25,7 @@ function setupGadget() {
       return null;
     },
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <AppDataPanel />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<AppDataPanel />, client);
   return { client, store, setData: (next: Record<string, unknown>) => (data = next) };
 }
 
@@ -189,13 +184,7 @@ describe('AppData panel', () => {
         throw new Error(message);
       },
     });
-    const store = createDevtoolsStore();
-    store.getState().session(session);
-    render(
-      <DevtoolsProvider store={store} client={client}>
-        <AppDataPanel />
-      </DevtoolsProvider>,
-    );
+    renderPanel(<AppDataPanel />, client);
     await waitFor(() => expect(screen.getByRole('note').textContent).toBe(`Read-only: ${message}`));
     expect(screen.getByRole('list', { name: 'Document data' }).textContent).toContain('"Web demo"');
     expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();

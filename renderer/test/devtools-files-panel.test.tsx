@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import { DIMENSIONS_DELAY_MS, siblingPositions } from '../src/devtools/files/AreaTree.js';
 import { FilesPanel } from '../src/devtools/files/FilesPanel.js';
 import type { FileArea, FileEntry, FileInfo } from '../src/devtools/protocol.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
-import { batch, call, compressEvent, FakeClient, session } from './fixtures.js';
+
+import { batch, call, compressEvent, FakeClient } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -39,14 +40,7 @@ function setup() {
       return null;
     },
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  store.getState().events(batch([call(1, 'chooseImage'), call(2, 'compressImage'), call(3, 'compressImage', { ok: false })]));
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <FilesPanel />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<FilesPanel />, client, { events: batch([call(1, 'chooseImage'), call(2, 'compressImage'), call(3, 'compressImage', { ok: false })]) });
   return { store, client, listings };
 }
 

@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import { MatrixPanel, MATRIX_REFRESH_MS } from '../src/devtools/matrix/MatrixPanel.js';
 import { unsupportedAt } from '../src/devtools/matrix/model.js';
 import { clientPicks, ProfilePicker } from '../src/devtools/profile/ProfilePicker.js';
 import { navigation } from '../src/devtools/profile/relaunch.js';
 import type { ApiMatrixEntry } from '../src/devtools/protocol.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
+
 import { compareVersions, edgeVersions, normaliseVersion, versionBelow } from '../src/devtools/versions.js';
 import { batch, call, compressImageEntry, FakeClient, requestEntry, session } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -26,10 +27,7 @@ function setup(ui: 'matrix' | 'picker', entries: ApiMatrixEntry[] = [compressIma
     apiMatrix: () => entries,
     relaunch: () => ({ sessionId: 's2', devtoolsUrl: '/s/s2/?token=T2' }),
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  store.getState().events(batch([call(1, 'compressImage'), call(2, 'request'), call(3, 'compressImage')]));
-  render(<DevtoolsProvider store={store} client={client}>{ui === 'matrix' ? <MatrixPanel /> : <ProfilePicker />}</DevtoolsProvider>);
+  const store = renderPanel(ui === 'matrix' ? <MatrixPanel /> : <ProfilePicker />, client, { events: batch([call(1, 'compressImage'), call(2, 'request'), call(3, 'compressImage')]) });
   return { client, store };
 }
 
@@ -105,14 +103,7 @@ describe('Matrix panel', () => {
     // The new session (same app) has called getSystemInfo only so far.
     const system = { ...requestEntry, name: 'getSystemInfo', calls: 1 };
     const client = new FakeClient({ apiMatrix: ({ apis }) => (apis ? [compressImageEntry, requestEntry].map((e) => ({ ...e, calls: 0 })) : [system]) });
-    const store = createDevtoolsStore();
-    store.getState().session({ ...session, sessionId: 's2', profile: { ...session.profile, platform: 'pc', client: '2.0.0' } });
-    store.getState().events(batch([call(1, 'getSystemInfo')]));
-    render(
-      <DevtoolsProvider store={store} client={client}>
-        <MatrixPanel />
-      </DevtoolsProvider>,
-    );
+    renderPanel(<MatrixPanel />, client, { session: { ...session, sessionId: 's2', profile: { ...session.profile, platform: 'pc', client: '2.0.0' } }, events: batch([call(1, 'getSystemInfo')]) });
     const table = await screen.findByRole('table', { name: 'Support matrix' });
     expect(client.requests.filter((r) => r.op === 'apiMatrix').map((r) => r.params)).toEqual([{}, { apis: ['compressImage', 'request'] }]);
     const heads = within(table).getAllByRole('rowheader').map((th) => th.textContent);
@@ -128,13 +119,7 @@ describe('Matrix panel', () => {
         throw new Error('relaunch: this session cannot be relaunched (it was not opened by a Host)');
       },
     });
-    const store = createDevtoolsStore();
-    store.getState().session(session);
-    render(
-      <DevtoolsProvider store={store} client={client}>
-        <MatrixPanel />
-      </DevtoolsProvider>,
-    );
+    const store = renderPanel(<MatrixPanel />, client);
     fireEvent.click(await screen.findByRole('button', { name: 'from 2.0.0: switch to gadget · android · 2.0.0' }));
     await waitFor(() => expect(store.getState().ui.notice).toContain('cannot be relaunched'));
     expect(store.getState().ui.relaunching).toBeUndefined();
@@ -231,10 +216,7 @@ describe('Matrix rows from the code', () => {
       apiMatrix: (params) => (params.apis ? [requestEntry].filter((e) => params.apis!.includes(e.name)).map((e) => ({ ...e, calls: 0 })) : [compressImageEntry]),
       codeApis: () => ({ available: true, apis: [{ name: 'request', uses: 2, at: 'pages/index/index.js:12' }] }),
     });
-    const store = createDevtoolsStore();
-    store.getState().session(session);
-    store.getState().events(batch([call(1, 'compressImage')]));
-    render(<DevtoolsProvider store={store} client={client}><MatrixPanel /></DevtoolsProvider>);
+    renderPanel(<MatrixPanel />, client, { events: batch([call(1, 'compressImage')]) });
     const table = await screen.findByRole('table', { name: 'Support matrix' });
     await waitFor(() => expect(within(table).getByText(/in the code, pages\/index\/index\.js:12/)).toBeTruthy());
     expect(within(table).getByRole('button', { name: /compressImage/ })).toBeTruthy();

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import { exchangeOf, truncate } from '../src/devtools/network/model.js';
 import { BODY_PREVIEW_CHARS, NetworkPanel } from '../src/devtools/network/NetworkPanel.js';
 import type { AppliedRule, HostEvent } from '../src/devtools/protocol.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
-import { batch, call, FakeClient, rule, session } from './fixtures.js';
+
+import { batch, call, FakeClient, rule } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -42,24 +43,16 @@ function setup() {
       return event;
     },
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  store.getState().events(
-    batch([
-      call(1, 'getSystemInfo'),
-      call(2, 'request', { rules: ['http-status-succeeds', 'answered-by-mock'] }),
-      call(3, 'setStorageSync'),
-      call(4, 'downloadFile', { ok: false, errno: 303, rules: ['network-policy'] }),
-      call(5, 'uploadFile'),
-      call(6, 'compressImage'),
-      call(7, 'connectSocket'),
-    ]),
-  );
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <NetworkPanel />
-    </DevtoolsProvider>,
-  );
+  const events = batch([
+    call(1, 'getSystemInfo'),
+    call(2, 'request', { rules: ['http-status-succeeds', 'answered-by-mock'] }),
+    call(3, 'setStorageSync'),
+    call(4, 'downloadFile', { ok: false, errno: 303, rules: ['network-policy'] }),
+    call(5, 'uploadFile'),
+    call(6, 'compressImage'),
+    call(7, 'connectSocket'),
+  ]);
+  const store = renderPanel(<NetworkPanel />, client, { events });
   return { client, store };
 }
 

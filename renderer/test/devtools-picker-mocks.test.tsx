@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiPanel } from '../src/devtools/api/ApiPanel.js';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import { PickerDialog } from '../src/devtools/PickerDialog.js';
-import { createDevtoolsStore, reducePicker } from '../src/devtools/store.js';
+import { reducePicker } from '../src/devtools/store.js';
 import { FakeClient, session } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(() => {
   cleanup();
@@ -20,13 +21,7 @@ function renderPicker() {
     ],
     answerPicker: () => null,
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <PickerDialog />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<PickerDialog />, client);
   // (App's bindClient does this when the host asks.)
   act(() => store.getState().updateUi((ui) => reducePicker(ui, { ask: { id: 'p1', count: 2, sourceType: ['album'] } })));
   return { client, store };
@@ -59,13 +54,7 @@ describe('image picker', () => {
 describe('mocked APIs', () => {
   it("shows the host's mocked APIs in the API panel, each with Clear", async () => {
     const client = new FakeClient({ restore: () => null });
-    const store = createDevtoolsStore();
-    store.getState().session({ ...session, mocked: ['request', 'getLocation'] });
-    render(
-      <DevtoolsProvider store={store} client={client}>
-        <ApiPanel />
-      </DevtoolsProvider>,
-    );
+    const store = renderPanel(<ApiPanel />, client, { session: { ...session, mocked: ['request', 'getLocation'] } });
     const list = screen.getByRole('list', { name: 'Mocked APIs' });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Mocked now:', 'getLocationmockedClear', 'requestmockedClear']);
     fireEvent.click(within(list).getByRole('button', { name: 'Clear the mock of request' }));

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devicePresets, safeAreaOf } from '../../emulator-api/src/common/profiles.js';
-import { DevtoolsProvider } from '../src/devtools/App.js';
+
 import type { DeviceFacts, SessionInfo } from '../src/devtools/protocol.js';
 import { deviceFrame, devicePixels, pixelLabel, Simulator, statusStyle, statusTime } from '../src/devtools/Simulator.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
+
 import { FakeClient, session } from './fixtures.js';
 import { silenceFrameLoadingWarnings } from './frame-warnings.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 silenceFrameLoadingWarnings();
@@ -15,14 +16,8 @@ silenceFrameLoadingWarnings();
 const preset = (id: string): DeviceFacts => devicePresets.find((d) => d.id === id)!;
 
 function show(device: DeviceFacts) {
-  const store = createDevtoolsStore();
   const withDevice: SessionInfo = { ...session, profile: { ...session.profile, platform: device.platform, device } };
-  store.getState().session(withDevice);
-  render(
-    <DevtoolsProvider store={store} client={new FakeClient()}>
-      <Simulator />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<Simulator />, new FakeClient(), { session: withDevice });
   return store;
 }
 

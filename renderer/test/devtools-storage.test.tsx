@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevtoolsProvider } from '../src/devtools/App.js';
-import { createDevtoolsStore } from '../src/devtools/store.js';
+
 import { parseValue } from '../src/devtools/storage/model.js';
 import { StoragePanel, STORAGE_REFRESH_MS } from '../src/devtools/storage/StoragePanel.js';
-import { batch, call, FakeClient, session } from './fixtures.js';
+import { batch, call, FakeClient } from './fixtures.js';
+import { renderPanel } from './render-panel.js';
 
 afterEach(cleanup);
 
@@ -29,13 +29,7 @@ function setup() {
     },
     removeStorageItem: ({ key }) => items.delete(key),
   });
-  const store = createDevtoolsStore();
-  store.getState().session(session);
-  render(
-    <DevtoolsProvider store={store} client={client}>
-      <StoragePanel />
-    </DevtoolsProvider>,
-  );
+  const store = renderPanel(<StoragePanel />, client);
   return { client, store, items };
 }
 
