@@ -5,20 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files.js';
 import { failFromError, failResult, notEmulatedFail } from '../emulator-api/src/common/fail-result.js';
 import { TtError } from '../emulator-api/src/common/errors.js';
 
 const roots = ['emulator-api/src', 'app/src', 'main/src', 'renderer/src', 'cli/src', 'protocol'];
 const builder = path.normalize('emulator-api/src/common/fail-result.ts');
-
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 /** `errString: <value>` that is not a type annotation (`errString: string`) nor a copy of a field (`this.errString`). */
 const handBuiltErrString = /\berrString\s*:(?!\s*string\b)(?!\s*this\.errString\b)/;

@@ -5,20 +5,11 @@
  * rule describes a parameter's schema check (`validates`), which Invocation.prepare records itself.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files.js';
 import { listApis } from '../emulator-api/src/common/registry.js';
 
 const roots = ['emulator-api/src', 'app/src', 'main/src'];
-
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 /** A rule's own declaration, `id: 'x'` (any quote), which does not count as a use. */
 const declaration = /\bid\s*:\s*(['"`])[^'"`\n]*\1/g;

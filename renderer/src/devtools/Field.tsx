@@ -1,4 +1,4 @@
-/** A labelled select, the form control the panels' filter bars use (the label names the control). */
+/** The form controls the panels' filter bars use: a labelled select and a search box (the label names the control). */
 import { useId } from 'react';
 
 export interface SelectFieldProps<V extends string> {
@@ -22,5 +22,18 @@ export function SelectField<V extends string>({ label, value, options, onChange,
         ))}
       </select>
     </span>
+  );
+}
+
+/** A search box named by a label that screen readers read and the eye does not need (the placeholder says it). */
+export function SearchField({ label, placeholder, value, onChange }: { readonly label: string; readonly placeholder: string; readonly value: string; readonly onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input id={id} type="search" className="search" placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />
+    </>
   );
 }

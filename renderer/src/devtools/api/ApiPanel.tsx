@@ -1,7 +1,7 @@
 /** The API tab: filters, the virtualised call log, the opened call's details and the mock form. */
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { expandCall, useDevtoolsContext } from '../actions.js';
-import { SelectField } from '../Field.js';
+import { SearchField, SelectField } from '../Field.js';
 import type { CallEvent } from '../protocol.js';
 import { apiNames, filterCalls, useDevtools, type ProvenanceFilter, type ResultFilter } from '../store.js';
 import { CallDetails } from './CallDetails.js';
@@ -40,23 +40,12 @@ export function ApiPanel() {
     [events, expandedSeq],
   );
   const onSelect = useCallback((seq: number | undefined) => void expandCall(devtools, seq), [devtools]);
-  const searchId = useId();
   const openMock = (api: string) => updateUi((u) => ({ ...u, mock: { ...u.mock, open: true, api } }));
 
   return (
     <div className="api-panel">
       <div className="filter-bar">
-        <label htmlFor={searchId} className="visually-hidden">
-          Search calls
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="search"
-          placeholder="Search API, errMsg, errno, rule…"
-          value={filter.text}
-          onChange={(e) => setApiFilter({ text: e.target.value })}
-        />
+        <SearchField label="Search calls" placeholder="Search API, errMsg, errno, rule…" value={filter.text} onChange={(text) => setApiFilter({ text })} />
         <span className="muted count" aria-live="polite">
           {calls.length === callCount ? `${callCount} calls` : `${calls.length} of ${callCount} calls`}
         </span>

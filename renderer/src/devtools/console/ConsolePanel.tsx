@@ -1,6 +1,6 @@
 /** The Console tab: the guest's console calls and its events, uncaught errors first-class (red, file:line, stack). */
-import { useDeferredValue, useId, useMemo } from 'react';
-import { SelectField } from '../Field.js';
+import { useDeferredValue, useMemo } from 'react';
+import { SearchField, SelectField } from '../Field.js';
 import { formatTime } from '../format.js';
 import { consoleLines, useDevtools, useDevtoolsStore, type ConsoleFilter, type ConsoleLine } from '../store.js';
 import { VirtualList } from '../VirtualList.js';
@@ -50,7 +50,6 @@ export function ConsolePanel() {
   const deferredText = useDeferredValue(text);
   const lines = useMemo(() => consoleLines(events, level, deferredText), [events, level, deferredText]);
   const open = useMemo(() => (selected === undefined ? undefined : lines.find((l) => l.seq === selected)), [lines, selected]);
-  const searchId = useId();
   const { updateUi, clearLog } = store.getState();
   const select = (seq: number | undefined) =>
     updateUi((ui) => {
@@ -61,10 +60,7 @@ export function ConsolePanel() {
   return (
     <div className="console-panel">
       <div className="filter-bar">
-        <label htmlFor={searchId} className="visually-hidden">
-          Filter console
-        </label>
-        <input id={searchId} type="search" className="search" placeholder="Filter console…" value={text} onChange={(e) => updateUi((ui) => ({ ...ui, consoleText: e.target.value }))} />
+        <SearchField label="Filter console" placeholder="Filter console…" value={text} onChange={(consoleText) => updateUi((ui) => ({ ...ui, consoleText }))} />
         <SelectField label="Level" value={level} options={levelOptions} onChange={(consoleLevel) => updateUi((ui) => ({ ...ui, consoleLevel }))} />
         <span className="muted count">
           {lines.length} {lines.length === 1 ? 'entry' : 'entries'}

@@ -4,8 +4,9 @@
  * into view); an opened row shows the exchange: URL, method, status, headers, bodies (cut, with Show all)
  * and the rules applied, the network policy and URL mocks first, each with its provenance.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useDevtoolsContext } from '../actions.js';
+import { SearchField } from '../Field.js';
 import { formatDuration, formatTime, showValue } from '../format.js';
 import { RuleItem } from '../Provenance.js';
 import type { AppliedRule, CallEvent } from '../protocol.js';
@@ -172,7 +173,6 @@ export function NetworkPanel() {
   const { selected, details } = useDevtools((s) => s.net);
   const [text, setText] = useState('');
   const needle = useDeferredValue(text.trim().toLowerCase());
-  const searchId = useId();
   const all = useMemo(() => networkCalls(events), [events]);
   const calls = useMemo(() => {
     if (!needle) return all;
@@ -188,10 +188,7 @@ export function NetworkPanel() {
   return (
     <div className="network-panel">
       <div className="filter-bar">
-        <label htmlFor={searchId} className="visually-hidden">
-          Filter network calls
-        </label>
-        <input id={searchId} type="search" className="search" placeholder="Filter by URL, API, errMsg…" value={text} onChange={(e) => setText(e.target.value)} />
+        <SearchField label="Filter network calls" placeholder="Filter by URL, API, errMsg…" value={text} onChange={setText} />
         <span className="muted count" aria-live="polite">
           {calls.length === all.length ? `${all.length} network calls` : `${calls.length} of ${all.length} network calls`}
         </span>
