@@ -6,7 +6,7 @@
 //     them, a tt.getSystemInfo round trip on each, and memory per session (Pss of this process and its
 //     Chromium tree, minus the same with no session) → sessions per GB;
 //  3. a QA matrix of 5 profiles × 10 tests on Playwright Test, wall time with 1 and 2 workers.
-// Writes bench/RESULTS-qa.md. Run: npm run build && node bench/qa.mjs
+// Writes bench/RESULTS-qa.md. Run: npm run build && node bench/qa.mjs (--starts-only: figure 1 alone, printed)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -46,8 +46,8 @@ async function testStarts(browser, host, server, dataDir) {
     const c2 = await browser.newContext();
     const p2 = await c2.newPage();
     const session = await openSession(host, { project, platform: 'ios', client: '7.35.0', dataDir: fs.mkdtempSync(path.join(dataDir, 'start-')) });
-    await p2.setViewportSize(viewportFor(session));
-    const sim = await attach(p2, { host, server, session });
+    await p2.setViewportSize(viewportFor(session, 'device'));
+    const sim = await attach(p2, { host, server, session, ui: 'device' }); // as the ttsim/test fixture does
     const simTime = performance.now() - t0;
     await sim.close();
     await c2.close();
@@ -181,10 +181,11 @@ const browser = await chromium.launch({ executablePath: process.env.TTSIM_CHROMI
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttsim-bench-qa-'));
 const host = new Host({ dataDir });
 const server = await startServer(host);
+const startsOnly = process.argv.includes('--starts-only');
 let starts, scaleRows;
 try {
   starts = await testStarts(browser, host, server, dataDir);
-  scaleRows = await scale(browser, host, server, dataDir);
+  if (!startsOnly) scaleRows = await scale(browser, host, server, dataDir);
 } finally {
   await browser.close();
   await server.close();
@@ -192,6 +193,13 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 const inPlaywright = startsInPlaywrightTest();
+if (startsOnly) {
+  const ratioOf = (a, b) => (median(a) / median(b)).toFixed(2);
+  process.stdout.write(`starts: sim ${median(starts.simMs).toFixed(0)} ms, bare ${median(starts.bareMs).toFixed(0)} ms (${ratioOf(starts.simMs, starts.bareMs)}×)\n`);
+  process.stdout.write(`in Playwright Test: sim ${median(inPlaywright.sim)} ms, bare ${median(inPlaywright.bare)} ms (${ratioOf(inPlaywright.sim, inPlaywright.bare)}×)\n`);
+  process.stdout.write(`raw: sim ${inPlaywright.sim.join(' ')}; bare ${inPlaywright.bare.join(' ')}\n`);
+  process.exit(0);
+}
 const wall = matrix();
 
 const ms = (v) => `${v.toFixed(0)} ms`;

@@ -31,6 +31,7 @@ describe('the layering lint rule', () => {
     ['renderer/src/x.ts', "import { guestOps } from '../../emulator-api/src/protocol/messages.js';\nexport const a = guestOps;"],
     ['app/src/x.ts', "import { z } from 'zod';\nexport const a = z;"],
     ['cli/src/x.ts', "import { buildTt } from '../../app/src/runtime/tt.js';\nexport const a = buildTt;"],
+    ['cli/src/x.ts', "import { compileTtml } from '../../app/src/ttml/index.js';\nexport const a = compileTtml;"],
     ['examples/demo/app.js', "import { createSession } from '../../emulator-api/src/index.js';\nexport const a = createSession;"],
     ['tools/new-folder/x.ts', 'export const a = 1;'],
   ])('rejects %s: %s', async (filePath, code) => {
@@ -42,7 +43,8 @@ describe('the layering lint rule', () => {
     ['emulator-api/src/protocol/x.ts', "import { z } from 'zod';\nimport { Errno } from '../common/errors.js';\nexport const a = [z, Errno];"],
     ['main/src/electron-main/x.ts', "import { app } from 'electron';\nimport { createSession } from '../../../emulator-api/src/index.js';\nexport const a = [app, createSession];"],
     ['app/src/runtime/x.ts', "import type { BootPayload } from '../../../emulator-api/src/protocol/messages.js';\nimport { PROTOCOL_VERSION } from '../../../emulator-api/src/protocol/version.js';\nimport { Errno } from '../../../emulator-api/src/common/errors.js';\nexport const a: [BootPayload?, number?, typeof Errno?] = [];"],
-    ['cli/src/x.ts', "import { parseTtml } from '../../app/src/ttml/parse-ttml.js';\nexport const a = parseTtml;"],
+    ['cli/src/x.ts', "import { parseTtml } from '../../emulator-api/src/common/ttml/parse-ttml.js';\nexport const a = parseTtml;"],
+    ['main/src/node/x.ts', "import { parseTemplates } from '../../../emulator-api/src/common/ttml/parse-ttml.js';\nexport const a = parseTemplates;"],
     ['bench/x.mjs', "import { launch } from '../dist/main/src/automation/index.js';\nexport const a = launch;"],
   ])('allows %s: %s', async (filePath, code) => {
     expect(await layeringErrors(filePath, code)).toEqual([]);

@@ -12,6 +12,7 @@ import { ModuleError } from '../src/runtime/gadget/modules.js';
 import { PageInstance, type PageHost, type PageOptions } from '../src/runtime/gadget/page.js';
 import { PAGE_CLASS_CONDITION, scopeClassSelectors } from '../src/runtime/gadget/style-scope.js';
 import { compileTtss } from '../src/ttss/index.js';
+import { hostParsed } from './ttml-test-helpers.js';
 
 export type ComponentModule = (globals: { Component: (options: unknown) => void; Behavior: (options: unknown) => unknown }) => void;
 
@@ -49,6 +50,7 @@ export function openGadget(files: Record<string, string>, modules: Record<string
   };
   const registry = new ComponentRegistry({
     files: all,
+    parseTemplate: hostParsed(all),
     rpxToPx: 1,
     reportError,
     loadModule: (path) => {
@@ -61,6 +63,7 @@ export function openGadget(files: Record<string, string>, modules: Record<string
   const host: PageHost = {
     activity,
     files: all,
+    parseTemplate: hostParsed(all),
     rpxToPx: 1,
     resolveImageSrc: (from, src) => `http://host/${from}/${src}`,
     navigate: () => {},

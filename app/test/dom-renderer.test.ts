@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createDomRenderer, toDomSelector } from '../src/dom/index.js';
-import { compileTtml } from '../src/ttml/index.js';
+import { compileTtml } from './ttml-test-helpers.js';
 import { mount } from './dom-test-helpers.js';
 
 describe('components to DOM', () => {

@@ -1,6 +1,6 @@
 /** Compile TTML and render it into a fresh container of the happy-dom document, recording events. */
 import { createDomRenderer, toDomSelector as selectorFor, type DomEvent, type DomRendererOptions, type NavigateRequest } from '../src/dom/index.js';
-import { compileTtml } from '../src/ttml/index.js';
+import { compileTtml } from './ttml-test-helpers.js';
 
 export interface Mounted {
   container: HTMLElement;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BaseCallContext } from '../../emulator-api/src/common/call.js';
 import { isTtError } from '../../emulator-api/src/common/errors.js';
 import { Activity } from '../src/runtime/activity.js';
+import { hostParsed } from './ttml-test-helpers.js';
 import { PageInstance, type PageHost } from '../src/runtime/gadget/page.js';
 import { Router, type AppJson, type PageNotFound, type WindowConfig } from '../src/runtime/gadget/router.js';
 
@@ -30,6 +31,7 @@ function open(app: AppJson = appJson, windows: Record<string, WindowConfig> = {}
   const pageHost: PageHost = {
     activity: new Activity(),
     files,
+    parseTemplate: hostParsed(files),
     rpxToPx: 1,
     resolveImageSrc: (_route, src) => src,
     navigate: () => {},

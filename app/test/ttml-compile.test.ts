@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTtml, TtmlError, type VElement, type VNode } from '../src/ttml/index.js';
+import { TtmlError, type VElement, type VNode } from '../src/ttml/index.js';
+import { compileTtml } from './ttml-test-helpers.js';
 
 function render(source: string, data: Record<string, unknown> = {}, files: Record<string, string> = {}): VNode[] {
   return compileTtml(source, { path: 'pages/index/index.ttml', load: (p) => files[p] }).render(data);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTtml, TtmlError, type VElement, type VNode } from '../src/ttml/index.js';
+import { TtmlError, type VElement, type VNode } from '../src/ttml/index.js';
+import { compileTtml } from './ttml-test-helpers.js';
 
 /** Renders `{{ expr }}` inside a view and returns the text. */
 function evaluate(expr: string, data: Record<string, unknown> = {}): string {

@@ -27,9 +27,9 @@ export function webAppAutomation(core: GuestCore, base: string, jssdkTt: () => R
       return null;
     },
     replayInput: ({ input, from }) => inputs.replay(input, from),
-    whenIdle: async () => {
+    whenIdle: async ({ painted }) => {
       await core.bridge.whenSettled();
-      await core.activity.whenIdle();
+      await core.activity.whenIdle({ painted: painted ?? true });
       return null;
     },
     currentPage: () => ({ kind: 'webapp', path: documentPath(base), query: query(), root: 'body' }),

@@ -16,11 +16,14 @@ export class Activity {
     return work;
   }
 
-  /** Resolves once nothing is outstanding and a frame has been painted after that. */
-  async whenIdle(): Promise<void> {
+  /**
+   * Resolves once nothing is outstanding and a task has run after that (work a timer queued has started),
+   * and with `painted` a frame has been drawn after that too.
+   */
+  async whenIdle(options: { painted: boolean } = { painted: true }): Promise<void> {
     for (;;) {
       if (this.busy > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
-      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await new Promise<void>((resolve) => (options.painted ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
       if (this.busy === 0) return;
     }
   }

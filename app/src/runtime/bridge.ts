@@ -5,9 +5,17 @@
 import type { FailResult, SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { AppEvent } from '../../../emulator-api/src/common/listeners.js';
-import type { BootPayload, GuestAutomation, GuestCallOutcome, GuestOp, GuestToHost, HostToGuest, PrepareAnswer, SyncAnswer } from '../../../emulator-api/src/protocol/messages.js';
+import type { GuestAutomation, GuestCallOutcome, GuestOp, GuestToHost, HostToGuest, PrepareAnswer, SyncAnswer } from '../../../emulator-api/src/protocol/messages.js';
 import { PROTOCOL_VERSION } from '../../../emulator-api/src/protocol/version.js';
+import { EARLY_SOCKET_GLOBAL, guestHello } from '../../../emulator-api/src/protocol/guest-page.js';
 import { decodeValue, encodeValue } from '../../../emulator-api/src/protocol/wire.js';
+
+/** What the page's inline script leaves for the bridge (emulator-api/src/protocol/guest-page.ts). */
+interface EarlySocket {
+  readonly socket: WebSocket;
+  readonly early: string[];
+  stop(): void;
+}
 
 export class Bridge {
   private readonly pending = new Map<number, (answer: never) => void>();
@@ -25,6 +33,12 @@ export class Bridge {
   private appEventListener: ((event: AppEvent, payload: unknown) => void) | undefined;
   /** How this guest answers the host's forwarded requests of devtools and automation (page, data, dialogs, …). */
   private automation: GuestAutomation | undefined;
+  /**
+   * Requests that came before the runtime said how to answer them (the socket opens before the runtime
+   * runs; the host asks as soon as the guest connects): answered once it does, each still within the
+   * asker's own timeout.
+   */
+  private readonly automationQueue: { id: number; op: GuestOp; params: unknown }[] = [];
   /** What a reload of the project does (the gadget runtime keeps its page in the URL's hash first). */
   private reloadHandler: () => void = () => location.reload();
   /** Why the host refused this guest (another protocol version), once it has said so. */
@@ -34,28 +48,35 @@ export class Bridge {
     private readonly socket: WebSocket,
     /** e.g. /g/<session>/<token>/ */
     readonly base: string,
+    /** Whether the page's inline script says hello on this socket (guest-page.ts) rather than the bridge. */
+    helloSaid: boolean,
   ) {
     socket.addEventListener('message', (event) => this.onMessage(String(event.data)));
-    socket.addEventListener('open', () => {
+    const flush = () => {
       // The protocol's first message: who this is and which version it speaks (the host refuses another).
-      socket.send(JSON.stringify({ t: 'hello', protocol: PROTOCOL_VERSION, role: 'guest' } satisfies GuestToHost));
+      if (!helloSaid) socket.send(guestHello());
       for (const message of this.queue.splice(0)) socket.send(message);
-    });
+    };
+    if (socket.readyState === WebSocket.OPEN) flush();
+    else socket.addEventListener('open', flush);
   }
 
-  /** Opens the bridge socket for the guest served under `base`; messages wait until it is open. */
+  /**
+   * The bridge socket for the guest served under `base`: the one the page's inline script opened (with the
+   * messages it kept), or a new one. Messages wait until it is open.
+   */
   static connect(base: string): Bridge {
+    const early = (window as unknown as Record<string, EarlySocket | undefined>)[EARLY_SOCKET_GLOBAL];
+    if (early) {
+      delete (window as unknown as Record<string, unknown>)[EARLY_SOCKET_GLOBAL];
+      const bridge = new Bridge(early.socket, base, true);
+      early.stop();
+      for (const text of early.early.splice(0)) bridge.onMessage(text);
+      return bridge;
+    }
     const url = new URL(`${base}__ttsim__/ws`, location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    return new Bridge(new WebSocket(url), base);
-  }
-
-  /** Opens the bridge and fetches the boot payload. */
-  static async open(base: string): Promise<{ bridge: Bridge; boot: BootPayload }> {
-    const bridge = Bridge.connect(base);
-    const response = await fetch(`${base}__ttsim__/boot.json`);
-    if (!response.ok) throw new Error(`ttsim: the host refused the boot request (${response.status})`);
-    return { bridge, boot: (await response.json()) as BootPayload };
+    return new Bridge(new WebSocket(url), base, false);
   }
 
   /** Runs an async API on the host; `task` ties the call to a task object whose events `onTask` delivers. */
@@ -98,6 +119,7 @@ export class Bridge {
   /** Answers the host's `automation` requests with `handlers` (one per guest operation; the type makes a missing one a compile error). */
   answerAutomation(handlers: GuestAutomation): void {
     this.automation = handlers;
+    for (const request of this.automationQueue.splice(0)) void this.automate(request.id, request.op, request.params);
   }
 
   /** abort (no answer) or SocketTask send / close (answered like a call). */
@@ -207,8 +229,11 @@ export class Bridge {
   }
 
   private async automate(id: number, op: GuestOp, params: unknown): Promise<void> {
+    if (!this.automation) {
+      this.automationQueue.push({ id, op, params });
+      return;
+    }
     try {
-      if (!this.automation) throw new Error(`this guest does not answer automation requests yet (${op})`);
       const handler = this.automation[op] as (p: unknown) => unknown;
       const value = await handler(params);
       this.post({ t: 'automation-reply', id, ok: true, value: encodeValue(value) });

@@ -3,11 +3,11 @@
  * and calls, `<import>` and `<include>` are resolved here, once; a render then only runs closures that
  * push VNodes.
  */
-import type { SourceFile } from './errors.js';
+import type { RawAttribute, RawElement, RawNode, RawText } from '../../../emulator-api/src/common/ttml/parse-ttml.js';
+import type { SourceFile } from '../../../emulator-api/src/common/ttml/source-file.js';
 import { compileExpression, compileObjectBody, type CompiledExpression, type Evaluate } from './expression-compiler.js';
 import { ExpressionSyntaxError } from './expression-lexer.js';
 import { decodeEntities, hasInterpolation, splitInterpolations, UnclosedInterpolationError } from './interpolation.js';
-import { parseTtml, type RawAttribute, type RawElement, type RawNode, type RawText } from './parse-ttml.js';
 import { ExpressionRuntimeError, readMember } from './sandbox.js';
 import { Scope } from './scope.js';
 import { toText } from './text.js';
@@ -35,6 +35,9 @@ export interface CompiledFile {
 
 /** Compiles the file an `<import>` or `<include>` names (cycle checks and caching live in compile.ts). */
 export type LoadFile = (from: SourceFile, src: string, offset: number, kind: 'import' | 'include') => CompiledFile;
+
+/** A file's raw tree (the host's parse in the guest, parseTtml in tests and tools); throws TtmlError. */
+export type ParseFile = (file: SourceFile) => RawNode[];
 
 export const MAX_TEMPLATE_DEPTH = 64;
 
@@ -100,13 +103,14 @@ class FileCompiler {
   constructor(
     private readonly file: SourceFile,
     private readonly loadFile: LoadFile,
+    private readonly parse: ParseFile,
     private readonly warnings: string[],
   ) {
     this.compiled = { path: file.path, body: NOOP, templates: new Map(), imports: [] };
   }
 
   compile(): CompiledFile {
-    this.compiled.body = this.children(parseTtml(this.file), '#root');
+    this.compiled.body = this.children(this.parse(this.file), '#root');
     for (const call of this.staticCalls) {
       if (!findTemplate(this.compiled, call.name)) throw this.file.error(call.offset, `template "${call.name}" is not defined in this file nor in a file it imports`);
     }
@@ -450,6 +454,6 @@ class FileCompiler {
   }
 }
 
-export function compileFile(file: SourceFile, loadFile: LoadFile, warnings: string[]): CompiledFile {
-  return new FileCompiler(file, loadFile, warnings).compile();
+export function compileFile(file: SourceFile, loadFile: LoadFile, parse: ParseFile, warnings: string[]): CompiledFile {
+  return new FileCompiler(file, loadFile, parse, warnings).compile();
 }

@@ -3,8 +3,8 @@
  * returns the virtual tree. Files are read through `options.load`, compiled once each, and an import or
  * include cycle is a compile error (never a hang).
  */
-import { SourceFile } from './errors.js';
-import { compileFile, type CompiledFile, type LoadFile } from './compile-file.js';
+import { SourceFile } from '../../../emulator-api/src/common/ttml/source-file.js';
+import { compileFile, type CompiledFile, type LoadFile, type ParseFile } from './compile-file.js';
 import { normalisePackagePath, resolvePackagePath } from './package-path.js';
 import { Scope } from './scope.js';
 import type { VElement, VNode } from './vnode.js';
@@ -14,6 +14,11 @@ export interface CompileTtmlOptions {
   path: string;
   /** Reads another package file (a normalised path without leading slash); undefined if it does not exist. */
   load?: (path: string) => string | undefined;
+  /**
+   * A file's raw tree. The guest runtime reads what the host parsed (templateParser of the boot payload),
+   * so the HTML tokenizer stays out of its bundle; tests and tools pass parseTtml.
+   */
+  parse: ParseFile;
 }
 
 /** What a custom component's render adds (runtime/gadget/component-instance.ts). */
@@ -42,7 +47,7 @@ export function compileTtml(source: string, options: CompileTtmlOptions): Compil
   const compileOne = (file: SourceFile): CompiledFile => {
     compiling.push(file.path);
     try {
-      const result = compileFile(file, loadFile, warnings);
+      const result = compileFile(file, loadFile, options.parse, warnings);
       compiled.set(file.path, result);
       return result;
     } finally {

@@ -1,4 +1,5 @@
 /** Splits text and attribute values into static parts and `{{ expr }}` parts. */
+import { findInterpolationClose } from '../../../emulator-api/src/common/ttml/interpolation-close.js';
 
 export type Part = { kind: 'static'; text: string } | { kind: 'expr'; source: string; offset: number };
 
@@ -8,28 +9,6 @@ export class UnclosedInterpolationError extends Error {
   }
 }
 
-/**
- * Finds the `}}` that closes the `{{` ending just before `from`: quotes are skipped, and braces of object
- * literals nest, so `{{ {a: {b: 1}} }}` closes at the last `}}`.
- */
-function findClose(raw: string, from: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = from; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote !== null) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}') {
-      if (depth === 0 && raw[i + 1] === '}') return i;
-      if (depth > 0) depth--;
-    }
-  }
-  return -1;
-}
-
 /** Offsets in `parts` are relative to `raw`; throws UnclosedInterpolationError. */
 export function splitInterpolations(raw: string): Part[] {
   const parts: Part[] = [];
@@ -37,7 +16,7 @@ export function splitInterpolations(raw: string): Part[] {
   while (i < raw.length) {
     const open = raw.indexOf('{{', i);
     if (open < 0) break;
-    const close = findClose(raw, open + 2);
+    const close = findInterpolationClose(raw, open + 2);
     if (close < 0) throw new UnclosedInterpolationError(open);
     if (open > i) parts.push({ kind: 'static', text: raw.slice(i, open) });
     parts.push({ kind: 'expr', source: raw.slice(open + 2, close), offset: open + 2 });
@@ -49,56 +28,6 @@ export function splitInterpolations(raw: string): Part[] {
 
 export function hasInterpolation(raw: string): boolean {
   return raw.includes('{{');
-}
-
-/**
- * In text (outside tags), a `<` inside `{{ }}` would start a tag for the HTML tokenizer: `{{a<b}}`. This
- * replaces such characters by a private-use placeholder of the same length, so offsets do not move;
- * `restoreProtected` puts them back.
- */
-const PLACEHOLDER = '\uE000';
-
-export function protectInterpolations(source: string): string {
-  let out = '';
-  let copied = 0;
-  let i = 0;
-  while (i < source.length) {
-    if (source.startsWith('<!--', i)) {
-      const end = source.indexOf('-->', i + 4);
-      i = end < 0 ? source.length : end + 3;
-    } else if (source[i] === '<' && /[A-Za-z/!?]/.test(source[i + 1] ?? '')) {
-      // A tag: skip to its end, minding quoted attribute values.
-      let quote: string | null = null;
-      i++;
-      for (; i < source.length; i++) {
-        const c = source[i];
-        if (quote !== null) {
-          if (c === quote) quote = null;
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
-      }
-      i++;
-    } else if (source.startsWith('{{', i)) {
-      const close = findClose(source, i + 2);
-      if (close < 0) {
-        // Unclosed: left for the compiler to report.
-        i += 2;
-        continue;
-      }
-      const end = close + 2;
-      const inner = source.slice(i, end);
-      if (inner.includes('<')) {
-        out += source.slice(copied, i) + inner.replaceAll('<', PLACEHOLDER);
-        copied = end;
-      }
-      i = end;
-    } else i++;
-  }
-  return copied === 0 ? source : out + source.slice(copied);
-}
-
-export function restoreProtected(text: string): string {
-  return text.includes(PLACEHOLDER) ? text.replaceAll(PLACEHOLDER, '<') : text;
 }
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -6,7 +6,7 @@
  *   a cycle or a missing file is a TtssError with path and line); `@import` of an http(s) URL stays.
  * Everything else — comments, formatting, unknown at-rules — passes through unchanged.
  */
-import { LineIndex } from '../ttml/errors.js';
+import { LineIndex } from '../../../emulator-api/src/common/ttml/source-file.js';
 import { resolvePackagePath, normalisePackagePath } from '../ttml/package-path.js';
 import { rewriteSelectorTokens } from '../dom/selector.js';
 import { tokenizeCss, type CssToken } from './css-tokenizer.js';

@@ -3,8 +3,8 @@
  * source offsets kept), so `ttsim check` and the runtime agree on what a tag is.
  */
 import { TEMPLATE_TAGS } from '../../../emulator-api/src/common/components.js';
-import { LineIndex, SourceFile, TtmlError } from '../../../app/src/ttml/errors.js';
-import { parseTtml, type RawNode } from '../../../app/src/ttml/parse-ttml.js';
+import { parseTtml, type RawNode } from '../../../emulator-api/src/common/ttml/parse-ttml.js';
+import { LineIndex, SourceFile, TtmlError } from '../../../emulator-api/src/common/ttml/source-file.js';
 
 export interface TagUse {
   readonly tag: string;

@@ -15,6 +15,7 @@ import type { AppliedRule, CallRecord } from '../common/call.js';
 import type { FailResult, SuccessResult } from '../common/callbacks.js';
 import { appEvents, type AppEvent } from '../common/listeners.js';
 import type { ClientProfile } from '../common/profiles.js';
+import type { ParsedTemplate } from '../common/ttml/parsed-templates.js';
 import { taskKinds, type TaskEvent } from '../common/tasks.js';
 import { clientRoles } from './version.js';
 
@@ -97,6 +98,8 @@ export const bootPayload = z.object({
     files: z.record(z.string(), z.string()),
     /** Source maps (JSON) of the JS files the host compiled (ES modules), by package path. */
     sourceMaps: z.record(z.string(), z.string()).optional(),
+    /** Every .ttml file, parsed by the host (its raw tree or its error), by package path. */
+    templates: z.record(z.string(), z.custom<ParsedTemplate>(isObject)),
   }),
   /** Where the guest reaches package and sandbox files over HTTP (ends with a slash). */
   fileBase: z.string(),
@@ -141,8 +144,11 @@ const networkPolicySchema = z.union([z.literal('online'), z.literal('slow'), z.l
 
 /** Operations the session's guest answers (forwarded by the host over the guest's socket). */
 export const guestOps = {
-  /** Resolves when the guest has no call in flight and has rendered what came of it. */
-  whenIdle: op({}, z.null()),
+  /**
+   * Resolves when the guest has no call in flight and has rendered what came of it, and (unless `painted`
+   * is false) a frame has been drawn since.
+   */
+  whenIdle: op({ painted: z.boolean().optional() }, z.null()),
   currentPage: op({}, currentPage.nullable()),
   /** The page's data (a key path picks one part); a web app's is { title, path, query, hash } of its document. */
   pageData: op({ path: z.string().optional() }, z.unknown()),

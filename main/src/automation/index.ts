@@ -45,8 +45,12 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
   jssdk?: OpenSessionOptions['jssdk'];
   /** Network policy from the start: 'online' (default), 'offline' or { allow: ['127.0.0.1:8080', '*.example.com'] }. */
   network?: NetworkPolicy;
-  /** Which page holds the guest: 'plain' (default: the device and a log, lightest) or 'devtools' (the React UI). */
-  ui?: 'plain' | 'devtools';
+  /**
+   * Which page holds the guest: 'plain' (default: the device and a live log beside it), 'device' (the
+   * guest's own page alone, at the device's window size: the lightest and quickest to start, what the
+   * ttsim/test fixture uses) or 'devtools' (the React UI).
+   */
+  ui?: SimulatorUi;
   /** Reload the guest when a file of the project changes (as `ttsim dev` does), keeping its page and query. */
   watch?: boolean;
   /** Fail calls with a parameter Feishu does not know (errno 104) instead of ignoring it as a client does. */
@@ -58,9 +62,12 @@ export interface LaunchOptions extends Partial<ProfileOptions> {
 /**
  * The Chromium flags ttsim runs with: headless without the OS sandbox (as in a container), no GPU, no
  * background traffic. IsolateSandboxedIframes off: Chromium otherwise starts a renderer process for the
- * guest's sandboxed frame, about a fifth of a gadget's start; the frame stays an opaque origin.
+ * guest's sandboxed frame, about a fifth of a gadget's start; the frame stays an opaque origin. Source
+ * positions compiled with the code: with Playwright attached, every request, socket and console call
+ * captures its JS stack, and V8 would otherwise re-parse each function on such a stack the first time
+ * (the runtime's and the gadget's), tens of milliseconds of every start.
  */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=IsolateSandboxedIframes'];
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=IsolateSandboxedIframes', '--js-flags=--no-enable-lazy-source-positions'];
 
 /** What the simulator shows over the page (a modal, action sheet, image viewer, toast or loading), with its answers. */
 export interface OpenModal extends Overlay {
@@ -353,8 +360,15 @@ export class Simulator {
     return { ...open, confirm: () => answer({ confirm: true }), cancel: () => answer({ confirm: false }), choose: (index) => answer({ index }) };
   }
 
+  /** The whole browser page: the device, and the shell or devtools around it when there are. */
   async screenshot(path?: string): Promise<Buffer> {
     return this.page.screenshot({ ...(path ? { path } : {}) });
+  }
+
+  /** The device's screen alone: the guest's frame, or the page itself when the guest is the page (ui 'device'). */
+  async screenScreenshot(): Promise<Buffer> {
+    if (this.frame() === this.page.mainFrame()) return this.page.screenshot({ timeout: this.timeoutMs });
+    return this.page.locator('iframe[src*="/g/"]').first().screenshot({ timeout: this.timeoutMs });
   }
 
   async close(): Promise<void> {
@@ -390,10 +404,19 @@ export async function openSession(host: Host, options: SessionLaunchOptions): Pr
   return session;
 }
 
-/** The browser page size that fits the device plus the shell around it. */
-export function viewportFor(session: HostSession): { width: number; height: number } {
+/** The pages that can hold the guest (LaunchOptions.ui). */
+export type SimulatorUi = 'plain' | 'device' | 'devtools';
+
+/** The browser page size that fits the device: its window alone ('device'), or with the plain shell around it. */
+export function viewportFor(session: HostSession, ui: SimulatorUi = 'plain'): { width: number; height: number } {
   const { device } = session.profile;
+  if (ui === 'device') return { width: device.windowWidth, height: device.windowHeight };
   return { width: device.windowWidth + 480, height: device.windowHeight + 120 };
+}
+
+function simulatorUrl(server: RunningServer, session: HostSession, ui: SimulatorUi): string {
+  if (ui === 'device') return server.guestUrl(session);
+  return ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session);
 }
 
 /**
@@ -403,20 +426,23 @@ export function viewportFor(session: HostSession): { width: number; height: numb
  */
 export async function attach(
   page: PwPage,
-  parts: { host: Host; server: RunningServer; session: HostSession; ui?: 'plain' | 'devtools'; timeoutMs?: number; dispose?: () => Promise<void> },
+  parts: { host: Host; server: RunningServer; session: HostSession; ui?: SimulatorUi; timeoutMs?: number; dispose?: () => Promise<void> },
 ): Promise<Simulator> {
   const { host, server, session } = parts;
   const timeoutMs = parts.timeoutMs ?? 10_000;
   const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
   const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-  await page.goto(parts.ui === 'devtools' ? server.devtoolsUrl(session) : server.shellUrl(session), { timeout: timeoutMs }).catch((error: Error) => {
+  // Not waiting for the load event: what follows waits for the guest itself (connected, rendered, settled).
+  await page.goto(simulatorUrl(server, session, parts.ui ?? 'plain'), { timeout: timeoutMs, waitUntil: 'commit' }).catch((error: Error) => {
     throw new Error(`timed out after ${timeoutMs} ms waiting for the simulator page to load (${error.message.split('\n')[0]})`);
   });
   await ready;
   if (session.project.kind === 'gadget') {
     await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });
   }
-  await sim.settle('the first render');
+  // Like page.goto at its load event, the start does not wait for a frame to be drawn: whatever looks at the
+  // screen next does (Playwright's screenshots and actions, the SDK's own settle).
+  await sim.ask('whenIdle', { painted: false }, 'the first render to settle');
   return sim;
 }
 
@@ -434,7 +460,7 @@ export async function launch(options: LaunchOptions): Promise<Simulator> {
     const { dataDir: _hostWide, ...sessionOptions } = options;
     const session = await openSession(host, sessionOptions);
     browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.TTSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-    const context = await browser.newContext({ viewport: options.viewport ?? viewportFor(session), deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport: options.viewport ?? viewportFor(session, options.ui), deviceScaleFactor: 1 });
     const page = await context.newPage();
     return await attach(page, { host, server, session, ...(options.ui ? { ui: options.ui } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), dispose });
   } catch (error) {

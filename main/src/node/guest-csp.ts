@@ -17,6 +17,14 @@ function networkSources(policy: NetworkPolicy): string[] {
   return policy.allow.flatMap((host) => [`http://${host}`, `https://${host}`, `ws://${host}`, `wss://${host}`]);
 }
 
+/**
+ * What the guest's documents are confined to as the header gives it: an opaque origin allowed scripts and
+ * forms, as the simulator's sandboxed iframe does, and also when the guest's page is the top-level page
+ * (the `sim` fixture's). Only a header can say it: a <meta> policy ignores `sandbox`, so the tightened
+ * policies the bridge sends later (guestCsp) leave it out.
+ */
+export const GUEST_SANDBOX = 'sandbox allow-scripts allow-forms';
+
 /** The policy for a guest document served to `hosts` (the Host headers this server answers to, e.g. 127.0.0.1:port). */
 export function guestCsp(policy: NetworkPolicy, hosts: Iterable<string>): string {
   const self = ["'self'", ...[...hosts].map((h) => `http://${h}`)];

@@ -67,7 +67,7 @@ export const hostOperations: HostOperations = {
     project: { name: session.project.name, kind: session.project.kind },
     appId: session.session.appId,
     profile: session.profile,
-    guestUrl: `/g/${session.id}/${session.guestToken}/${session.project.kind === 'gadget' ? '__ttsim__/gadget.html' : 'index.html'}`,
+    guestUrl: session.guestDocument,
     fileUrl: `/s/${session.id}/file?token=${session.hostToken}&path=`,
     network: session.networkPolicy,
     uploadUrl: `/s/${session.id}/upload?token=${session.hostToken}`,

@@ -57,6 +57,16 @@ export class HostSession {
   readonly hostToken = token();
   /** Grants the guest its bridge and its own files, nothing else. */
   readonly guestToken = token();
+
+  /** Where the guest's files are served: /g/<session>/<guest token>/. */
+  get guestBase(): string {
+    return `/g/${this.id}/${this.guestToken}/`;
+  }
+
+  /** The guest's document: the gadget runtime's page, or the web app's index.html (with ttsim's h5sdk). */
+  get guestDocument(): string {
+    return `${this.guestBase}${this.project.kind === 'gadget' ? '__ttsim__/gadget.html' : 'index.html'}`;
+  }
   readonly events = new EventStream();
   private readonly mocks = new Map<string, MockAnswer>();
   private readonly mockListeners = new Set<(apis: string[]) => void>();
@@ -168,7 +178,7 @@ export class HostSession {
       sessionId: this.id,
       profile: this.profile,
       apis,
-      project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps },
+      project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps, templates: this.project.templates },
       fileBase,
     };
   }

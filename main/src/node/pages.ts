@@ -1,12 +1,13 @@
 /** The two HTML documents the server makes: the simulator shell and the gadget runtime's document. */
+import { BOOT_ELEMENT_ID, earlySocketScript } from '../../../emulator-api/src/protocol/guest-page.js';
 import type { HostSession } from './host.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The plain simulator page: a device-sized sandboxed iframe and the live event log. */
-export function shellHtml(session: HostSession, guestBase: string): string {
+export function shellHtml(session: HostSession): string {
   const { device, app, platform, client } = session.profile;
-  const guestUrl = session.project.kind === 'gadget' ? `${guestBase}__ttsim__/gadget.html` : `${guestBase}index.html`;
+  const guestUrl = session.guestDocument;
   const config = { sessionId: session.id, kind: session.project.kind };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ttsim — ${escapeHtml(session.project.name)}</title>
@@ -57,12 +58,23 @@ export function devtoolsHtml(session: HostSession): string {
  */
 const GADGET_FONT = '-apple-system, "PingFang SC", "Helvetica Neue", Roboto, "Noto Sans", "Noto Sans CJK SC", system-ui, sans-serif';
 
-/** The gadget runtime's document, loaded in the sandboxed iframe; boot.json is fetched while the runtime's script loads and runs. */
-export function gadgetHtml(session: HostSession): string {
+/**
+ * The gadget runtime's document (in the sandboxed iframe, or the page itself). Everything the runtime
+ * needs comes in this one response: the bridge socket opens first (emulator-api/src/protocol/guest-page.ts), then the boot
+ * payload and the runtime's script are inline. As separate requests they cost a test's start two
+ * round trips to the host, which shares its process with Playwright.
+ */
+export function gadgetHtml(session: HostSession, runtimeScript: string): string {
+  if (/<\/script/i.test(runtimeScript)) throw new Error('the gadget runtime bundle contains "</script": it cannot be inlined');
+  // `<` escaped, so no text of the package can end the element early.
+  const boot = JSON.stringify(session.boot(session.guestBase)).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=${session.profile.device.windowWidth}">
 <title>${escapeHtml(session.project.name)}</title>
-<link rel="preload" href="boot.json" as="fetch" crossorigin="anonymous">
+<link rel="icon" href="data:,">
+<script>${earlySocketScript()}</script>
 <style>body { font-family: ${GADGET_FONT}; }</style></head>
-<body><div id="tt-app"></div><script src="guest-gadget.js"></script></body></html>`;
+<body><div id="tt-app"></div>
+<script type="application/json" id="${BOOT_ELEMENT_ID}">${boot}</script>
+<script>${runtimeScript}</script></body></html>`;
 }

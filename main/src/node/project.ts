@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { ProjectKind } from '../../../emulator-api/src/protocol/messages.js';
 import { compileGadgetScripts } from './compile-scripts.js';
 import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
+import { parseTemplates } from '../../../emulator-api/src/common/ttml/parse-ttml.js';
+import type { ParsedTemplate } from '../../../emulator-api/src/common/ttml/parsed-templates.js';
 import { networkTimeoutKeys, type NetworkTimeouts } from '../../../emulator-api/src/node/network-policy.js';
 
 const TEXT_EXTENSIONS = new Set(['.js', '.json', '.ttml', '.ttss', '.wxs', '.sjs']);
@@ -17,6 +19,8 @@ export interface LoadedProject {
   readonly files: Readonly<Record<string, string>>;
   /** Source maps of the JS files compiled from ES modules (see compile-scripts.ts). */
   readonly sourceMaps: Readonly<Record<string, string>>;
+  /** The .ttml files parsed for the guest (emulator-api/src/common/ttml/parsed-templates.ts). */
+  readonly templates: Readonly<Record<string, ParsedTemplate>>;
   readonly appId: string | undefined;
   /** app.json `networkTimeout` (ms per API), when the gadget sets it. */
   readonly networkTimeout?: Partial<NetworkTimeouts>;
@@ -79,8 +83,9 @@ export function loadProject(folder: string): LoadedProject {
       throw new ProjectError('app.json must list its pages: "pages": ["pages/index/index", …]');
     }
     const networkTimeout = readNetworkTimeout(appJson.networkTimeout);
-    return { root, kind: 'gadget', name, ...compileGadgetScripts(collectTextFiles(root)), appId, ...(networkTimeout ? { networkTimeout } : {}) };
+    const files = collectTextFiles(root);
+    return { root, kind: 'gadget', name, ...compileGadgetScripts(files), templates: parseTemplates(files), appId, ...(networkTimeout ? { networkTimeout } : {}) };
   }
-  if (fs.existsSync(path.join(root, 'index.html'))) return { root, kind: 'webapp', name, files: {}, sourceMaps: {}, appId };
+  if (fs.existsSync(path.join(root, 'index.html'))) return { root, kind: 'webapp', name, files: {}, sourceMaps: {}, templates: {}, appId };
   throw new ProjectError(`${folder} is neither a Feishu gadget (no app.json) nor a web app (no index.html)`);
 }

@@ -10,7 +10,7 @@
  *   /s/<session>/events.json?token=H all kept events in full; events/<seq>.json one of them
  *   /s/<session>/file?token=H&path=P a ttfile:// or package file for the devtools (&download to save it)
  *   /s/<session>/upload?token=H&name=N POST: a file from disk for the image picker (answers its upload id)
- *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html, *.js, boot.json, storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
+ *   /g/<session>/<G>/__ttsim__/…     guest runtime: gadget.html (boot payload and runtime inline), *.js, boot.json (h5sdk), storage.json (storage read mirror), ws (bridge), sync (Sync APIs)
  *   /g/<session>/<G>/__ttfile__/…    ttfile://temp/… and ttfile://user/… files
  *   /g/<session>/<G>/<path>          package files (web-app HTML gets the h5sdk script injected)
  */
@@ -27,7 +27,7 @@ import type { Host, HostSession } from './host.js';
 import { devtoolsHtml, gadgetHtml, shellHtml } from './pages.js';
 import { webAssetsDir } from './web-assets.js';
 import { rewriteWebAppHtml } from './webapp-html.js';
-import { guestCsp } from './guest-csp.js';
+import { GUEST_SANDBOX, guestCsp } from './guest-csp.js';
 import { pickerSamples, samplePath } from './image-picker.js';
 
 export interface RunningServer {
@@ -39,6 +39,8 @@ export interface RunningServer {
   /** The devtools (React UI): what `ttsim dev` opens. */
   devtoolsUrl(session: HostSession): string;
   guestBase(session: HostSession): string;
+  /** The guest's document alone, as the top-level page: the device's screen and nothing else (the `sim` fixture's page). */
+  guestUrl(session: HostSession): string;
   close(): Promise<void>;
 }
 
@@ -96,7 +98,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       const rest = parts.slice(2).join('/');
       // The devtools (React) at the session URL; the plain shell (a log beside the device) at plain/.
       if (rest === '') return send(res, 200, devtoolsHtml(session), MIME['.html'], DEVTOOLS_CSP);
-      if (rest === 'plain') return send(res, 200, shellHtml(session, guestBaseOf(session)), MIME['.html']);
+      if (rest === 'plain') return send(res, 200, shellHtml(session), MIME['.html']);
       if (rest === 'events.json') return send(res, 200, JSON.stringify(encodeValue(session.events.list())), MIME['.json']);
       const one = /^events\/(\d+)\.json$/.exec(rest);
       if (one) {
@@ -135,7 +137,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       if (!sameToken(parts[2], session.guestToken)) return send(res, 403, 'ttsim: wrong guest token', undefined, guestCors);
       // Whatever document the guest frame loads from here (the runtime's page, a web app's or any package HTML)
       // is held to this host and the session's network policy (guest-csp.ts).
-      res.setHeader('content-security-policy', guestCsp(session.networkPolicy, allowedHosts()));
+      res.setHeader('content-security-policy', `${guestCsp(session.networkPolicy, allowedHosts())}; ${GUEST_SANDBOX}`);
       const [area, ...restParts] = parts.slice(3);
       if (area === '__ttsim__') return handleRuntime(req, res, session, restParts.join('/'));
       if (area === '__ttfile__') return sendSandboxFile(res, session, `ttfile://${restParts.join('/')}`);
@@ -145,9 +147,9 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   }
 
   async function handleRuntime(req: http.IncomingMessage, res: http.ServerResponse, session: HostSession, what: string): Promise<void> {
-    if (what === 'gadget.html') return send(res, 200, gadgetHtml(session), MIME['.html'], guestCors);
+    if (what === 'gadget.html') return send(res, 200, gadgetHtml(session, await fs.promises.readFile(path.join(assets(), 'guest-gadget.js'), 'utf8')), MIME['.html'], guestCors);
     if (what === 'storage.json') return send(res, 200, JSON.stringify(session.storageSnapshot()), MIME['.json'], guestCors);
-    if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot(`${guestBaseOf(session)}`)), MIME['.json'], guestCors);
+    if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot(session.guestBase)), MIME['.json'], guestCors);
     if (what === 'sync' && req.method === 'POST') {
       // The sync channel: one call-sync message per request, its answer is the response body.
       const body = await readBody(req, WIRE_LIMITS.messageBytes);
@@ -180,7 +182,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       return send(res, isTtError(error) && error.errno === 203 ? 404 : 403, `ttsim: ${(error as Error).message}`, undefined, guestCors);
     }
     if (session.project.kind === 'webapp' && /\.html?$/i.test(hostPath) && fs.existsSync(hostPath)) {
-      const page = rewriteWebAppHtml(fs.readFileSync(hostPath, 'utf8'), `${guestBaseOf(session)}__ttsim__/h5sdk.js`);
+      const page = rewriteWebAppHtml(fs.readFileSync(hostPath, 'utf8'), `${session.guestBase}__ttsim__/h5sdk.js`);
       return send(res, 200, page.html, MIME['.html'], guestCors);
     }
     sendFile(res, hostPath, guestCors);
@@ -193,8 +195,6 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
       fs.createReadStream(file).pipe(res);
     });
   }
-
-  const guestBaseOf = (session: HostSession) => `/g/${session.id}/${session.guestToken}/`;
 
   // WebSockets carry protocol messages to a HostConnection and back; the connection does the rest. A frame
   // past the limit, invalid UTF-8 or a broken frame closes that socket (ws reports it as an 'error'), never the host.
@@ -266,7 +266,8 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
     origin,
     shellUrl: (session) => `${origin}/s/${session.id}/plain?token=${session.hostToken}`,
     devtoolsUrl: (session) => `${origin}/s/${session.id}/?token=${session.hostToken}`,
-    guestBase: (session) => `${origin}${guestBaseOf(session)}`,
+    guestBase: (session) => `${origin}${session.guestBase}`,
+    guestUrl: (session) => `${origin}${session.guestDocument}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

@@ -87,8 +87,12 @@ const extended = base.extend<TtsimOptions & TtsimTestFixtures, TtsimWorkerFixtur
         // Each test its own ttfile://user and storage: no test sees another's files.
         dataDir: fs.mkdtempSync(path.join(dataDir, 'test-')),
       });
-      await page.setViewportSize(viewportFor(session));
-      const sim = await attach(page, { host, server, session, ...(simOptions.ui ? { ui: simOptions.ui } : {}), ...(simOptions.timeoutMs ? { timeoutMs: simOptions.timeoutMs } : {}) });
+      // The guest's page alone by default: the device's screen is what a test looks at, and it starts quickest.
+      const ui = simOptions.ui ?? 'device';
+      const size = viewportFor(session, ui);
+      const current = page.viewportSize();
+      if (current?.width !== size.width || current.height !== size.height) await page.setViewportSize(size);
+      const sim = await attach(page, { host, server, session, ui, ...(simOptions.timeoutMs ? { timeoutMs: simOptions.timeoutMs } : {}) });
       const recorder = new StepRecorder(sim, testInfo);
       recording = recorder;
       try {

@@ -101,7 +101,7 @@ export class StepRecorder {
   private async screenshot(): Promise<string | undefined> {
     const name = `ttsim-screen-${++this.attachments}`;
     try {
-      const png = await this.sim.page.locator('iframe[src*="/g/"]').first().screenshot({ timeout: this.sim.timeoutMs });
+      const png = await this.sim.screenScreenshot();
       // The report shows the screen to see what happened, not to compare pixels: a small JPEG keeps it light.
       const jpeg = await sharp(png).resize({ width: SCREENSHOT_WIDTH, withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
       await this.testInfo.attach(name, { body: jpeg, contentType: 'image/jpeg' });

@@ -9,7 +9,7 @@
  * missing .ttml or .js, a JS file that throws or never calls Component(), a bad property type, a TTML or
  * TTSS error. A component that failed to load is not retried (one report, not one per instance).
  */
-import { compileTtml, type CompiledTtml } from '../../ttml/index.js';
+import { compileTtml, type CompiledTtml, type ParseFile } from '../../ttml/index.js';
 import { normalisePackagePath, resolvePackagePath } from '../../ttml/package-path.js';
 import { compileTtss } from '../../ttss/index.js';
 import { defineBehavior, defineComponent, type BehaviorHandle, type ComponentDefinition } from './component-definition.js';
@@ -18,6 +18,8 @@ import { componentClassCondition, hostSelector, PAGE_CLASS_CONDITION, scopeClass
 
 export interface ComponentRegistryHost {
   readonly files: Readonly<Record<string, string>>;
+  /** A TTML file's raw tree, as the host parsed it (boot payload). */
+  readonly parseTemplate: ParseFile;
   /** Runs a package JS file (ModuleLoader.load); it throws what the file throws. */
   loadModule(path: string): void;
   reportError(error: unknown, where: string): void;
@@ -192,7 +194,7 @@ export class ComponentRegistry {
       this.host.reportError(new ModuleError(`${jsPath}: ${definition.problems.join('; ')}`, jsPath), jsPath);
     }
 
-    const template = compileTtml(source, { path: ttmlPath, load: (p: string) => files[p] });
+    const template = compileTtml(source, { path: ttmlPath, load: (p: string) => files[p], parse: this.host.parseTemplate });
     for (const warning of template.warnings) console.warn(warning);
     const token = scopeToken(path);
     const ttssPath = `${path}.ttss`;

@@ -28,6 +28,7 @@ import { AppLifecycle, errorText } from './app-lifecycle.js';
 import { appEventsOf } from '../tt.js';
 import { notEmulatedFail } from '../../../../emulator-api/src/common/fail-result.js';
 import { createInputReplay } from '../input-replay.js';
+import { templateParser } from '../../../../emulator-api/src/common/ttml/parsed-templates.js';
 
 interface AppInstance extends Record<string, unknown> {
   globalData?: Record<string, unknown>;
@@ -86,7 +87,8 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     parent.append(style);
   };
   const componentsDeclared = ComponentRegistry.declaresComponents(files);
-  const components = new ComponentRegistry({ files, loadModule: (path) => loader.load(path), reportError, rpxToPx });
+  const parseTemplate = templateParser(boot.project.templates);
+  const components = new ComponentRegistry({ files, parseTemplate, loadModule: (path) => loader.load(path), reportError, rpxToPx });
 
   const pageDefinitions = new Map<string, PageOptions>();
   let loadingRoute: string | undefined;
@@ -99,6 +101,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       return started.core!.activity;
     },
     files,
+    parseTemplate,
     rpxToPx,
     resolveImageSrc,
     navigate: (url, openType) => {
@@ -245,9 +248,9 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       setAppVisible(visible);
       return null;
     },
-    whenIdle: async () => {
+    whenIdle: async ({ painted }) => {
       await bridge.whenSettled();
-      await core.activity.whenIdle();
+      await core.activity.whenIdle({ painted: painted ?? true });
       return null;
     },
     currentPage: () => (router.current ? { kind: 'gadget', path: router.current.route, query: { ...router.current.options }, root: `[data-ttsim-page="${router.current.route}"]` } : null),

@@ -4,7 +4,7 @@
  */
 import { createDomRenderer, type DomEvent, type DomRenderer } from '../../dom/index.js';
 import { unknownTagWarning } from '../../dom/components/unknown-tag.js';
-import { compileTtml, type CompiledTtml, type RenderOptions } from '../../ttml/index.js';
+import { compileTtml, type CompiledTtml, type ParseFile, type RenderOptions } from '../../ttml/index.js';
 import type { Activity } from '../activity.js';
 import type { UsingMap } from './component-registry.js';
 import type { ComponentTree, TreeOwner } from './component-tree.js';
@@ -20,6 +20,8 @@ export type PageOptions = Record<string, unknown> & { data?: Record<string, unkn
 export interface PageHost {
   readonly activity: Activity;
   readonly files: Readonly<Record<string, string>>;
+  /** A TTML file's raw tree, as the host parsed it (boot payload). */
+  readonly parseTemplate: ParseFile;
   /** px per rpx: the window width / 750. */
   readonly rpxToPx: number;
   /** Host URL of a package or ttfile:// path named from this page. */
@@ -78,7 +80,7 @@ export class PageInstance implements TreeOwner {
     const path = `${route}.ttml`;
     const source = host.files[path];
     if (source === undefined) throw new Error(`${path} is missing: every page needs its .ttml file`);
-    this.template = compileTtml(source, { path, load: (p: string) => host.files[p] });
+    this.template = compileTtml(source, { path, load: (p: string) => host.files[p], parse: host.parseTemplate });
     for (const warning of this.template.warnings) console.warn(warning);
     this.renderer = createDomRenderer(body, {
       onEvent: (event) => this.dispatch(event),

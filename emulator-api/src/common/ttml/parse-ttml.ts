@@ -4,8 +4,9 @@
  * nests as written). Tags must close in order, as WeChat's compiler requires.
  */
 import { QuoteType, Tokenizer } from 'htmlparser2';
-import type { SourceFile } from './errors.js';
-import { protectInterpolations, restoreProtected } from './interpolation.js';
+import { findInterpolationClose } from './interpolation-close.js';
+import type { ParsedTemplate } from './parsed-templates.js';
+import { SourceFile, TtmlError } from './source-file.js';
 
 export interface RawAttribute {
   name: string;
@@ -125,4 +126,69 @@ export function parseTtml(file: SourceFile): RawNode[] {
     throw file.error(unclosed.offset, `<${unclosed.tag}> is never closed`);
   }
   return root.children;
+}
+
+/**
+ * In text (outside tags), a `<` inside `{{ }}` would start a tag for the HTML tokenizer: `{{a<b}}`. This
+ * replaces such characters by a private-use placeholder of the same length, so offsets do not move;
+ * `restoreProtected` puts them back.
+ */
+const PLACEHOLDER = '\uE000';
+
+function protectInterpolations(source: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < source.length) {
+    if (source.startsWith('<!--', i)) {
+      const end = source.indexOf('-->', i + 4);
+      i = end < 0 ? source.length : end + 3;
+    } else if (source[i] === '<' && /[A-Za-z/!?]/.test(source[i + 1] ?? '')) {
+      // A tag: skip to its end, minding quoted attribute values.
+      let quote: string | null = null;
+      i++;
+      for (; i < source.length; i++) {
+        const c = source[i];
+        if (quote !== null) {
+          if (c === quote) quote = null;
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      i++;
+    } else if (source.startsWith('{{', i)) {
+      const close = findInterpolationClose(source, i + 2);
+      if (close < 0) {
+        // Unclosed: left for the compiler to report.
+        i += 2;
+        continue;
+      }
+      const end = close + 2;
+      const inner = source.slice(i, end);
+      if (inner.includes('<')) {
+        out += source.slice(copied, i) + inner.replaceAll('<', PLACEHOLDER);
+        copied = end;
+      }
+      i = end;
+    } else i++;
+  }
+  return copied === 0 ? source : out + source.slice(copied);
+}
+
+function restoreProtected(text: string): string {
+  return text.includes(PLACEHOLDER) ? text.replaceAll(PLACEHOLDER, '<') : text;
+}
+
+/** Every .ttml file of a package, parsed for the guest (parsed-templates.ts): its tree, or its error. */
+export function parseTemplates(files: Readonly<Record<string, string>>): Record<string, ParsedTemplate> {
+  const parsed: Record<string, ParsedTemplate> = {};
+  for (const [path, text] of Object.entries(files)) {
+    if (!path.endsWith('.ttml')) continue;
+    try {
+      parsed[path] = { nodes: parseTtml(new SourceFile(path, text)) };
+    } catch (error) {
+      if (!(error instanceof TtmlError)) throw error;
+      parsed[path] = { error: { line: error.line, column: error.column, reason: error.reason } };
+    }
+  }
+  return parsed;
 }
