@@ -14,6 +14,7 @@ import type { Bridge } from './bridge.js';
 import { AppEvents, listenerImplementations } from './app-events.js';
 import { taskViaHost } from './network-tasks.js';
 import { storageApis } from './storage-mirror.js';
+import { canIUseApi } from './can-i-use.js';
 import { failFromError, failResult, notEmulatedFail } from '../../../emulator-api/src/common/fail-result.js';
 
 /** Guest-side implementations by API name (showToast, navigateTo, …). */
@@ -40,6 +41,8 @@ export interface GuestCallContext extends BaseCallContext {
 
 export interface TtBuildOptions {
   readonly apis: readonly GuestApi[];
+  /** canIUse's answers for this profile (boot payload), for tt.canIUse without a round trip. */
+  readonly canIUse: Readonly<Record<string, boolean>>;
   readonly profile: ClientProfile;
   readonly bridge: Bridge;
   readonly guestImplementations: GuestImplementations;
@@ -170,11 +173,14 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const tt: Record<string, unknown> = {};
   const fileSystemManager: Record<string, unknown> = {};
   for (const name of notEmulatedApis) tt[name] = notEmulated(name);
-  // Storage reads come from the guest's copy; task APIs (request, connectSocket, …) return their task objects.
-  const storage = storageApis(options.apis, { bridge, track: options.track, onCallbackError: options.onCallbackError, syncViaHost, viaHost });
+  // Storage reads come from the guest's copy, canIUse from the host's table; task APIs (request, connectSocket, …) return their task objects.
+  const local = {
+    ...storageApis(options.apis, { bridge, track: options.track, onCallbackError: options.onCallbackError, syncViaHost, viaHost }),
+    ...canIUseApi(options.canIUse, { bridge, syncViaHost }, options.apis.find((api) => api.name === 'canIUse')),
+  };
   const taskOptions = { bridge, track: options.track, onCallbackError: options.onCallbackError };
   for (const api of options.apis) {
-    const fn = api.task ? taskViaHost(api, api.task, taskOptions) : (storage[api.name] ?? (api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api)));
+    const fn = api.task ? taskViaHost(api, api.task, taskOptions) : (local[api.name] ?? (api.style === 'sync' ? (api.side === 'guest' ? syncInGuest(api) : syncViaHost(api)) : api.side === 'guest' ? inGuest(api) : viaHost(api)));
     const [owner, method] = api.name.split('.') as [string, string | undefined];
     if (method === undefined) tt[owner] = fn;
     else if (owner === 'FileSystemManager') fileSystemManager[method] = fn;

@@ -142,6 +142,14 @@ export function canIUse(schema: string, profile: ClientProfile): boolean {
   return explainCanIUse(schema, profile).value;
 }
 
+/**
+ * canIUse's answers on this profile for every schema form of every registered API (about 500): what the
+ * guest answers from without a round trip (boot payload); any other string is asked of the host.
+ */
+export function canIUseAnswers(profile: ClientProfile): Record<string, boolean> {
+  return Object.fromEntries(listApis().flatMap((spec) => canIUseSchemas(spec)).map((schema) => [schema, canIUse(schema, profile)]));
+}
+
 /** Every schema string canIUse answers for one API (used by docs and tests). */
 export function canIUseSchemas(spec: ApiSpec): string[] {
   const out = [spec.name];

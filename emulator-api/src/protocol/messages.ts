@@ -91,6 +91,8 @@ export const bootPayload = z.object({
   sessionId: z.string(),
   profile: z.custom<ClientProfile>(isObject),
   apis: z.array(guestApi),
+  /** canIUse's answers on this profile for every schema form the registry lists (support.ts canIUseAnswers). */
+  canIUse: z.record(z.string(), z.boolean()),
   project: z.object({
     kind: z.enum(['gadget', 'webapp']),
     name: z.string(),

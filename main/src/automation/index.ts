@@ -407,9 +407,9 @@ export async function openSession(host: Host, options: SessionLaunchOptions): Pr
 /** The pages that can hold the guest (LaunchOptions.ui). */
 export type SimulatorUi = 'plain' | 'device' | 'devtools';
 
-/** The browser page size that fits the device: its window alone ('device'), or with the plain shell around it. */
-export function viewportFor(session: HostSession, ui: SimulatorUi = 'plain'): { width: number; height: number } {
-  const { device } = session.profile;
+/** The browser page size that fits a session's (or profile's) device: its window alone ('device'), or with the plain shell around it. */
+export function viewportFor(of: { readonly profile: Pick<HostSession['profile'], 'device'> }, ui: SimulatorUi = 'plain'): { width: number; height: number } {
+  const { device } = of.profile;
   if (ui === 'device') return { width: device.windowWidth, height: device.windowHeight };
   return { width: device.windowWidth + 480, height: device.windowHeight + 120 };
 }
@@ -432,17 +432,23 @@ export async function attach(
   const timeoutMs = parts.timeoutMs ?? 10_000;
   const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
   const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-  // Not waiting for the load event: what follows waits for the guest itself (connected, rendered, settled).
-  await page.goto(simulatorUrl(server, session, parts.ui ?? 'plain'), { timeout: timeoutMs, waitUntil: 'commit' }).catch((error: Error) => {
+  const rendered =
+    session.project.kind === 'gadget'
+      ? session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs })
+      : Promise.resolve();
+  rendered.catch(() => undefined); // awaited below; a page that fails to load must not leave it unhandled
+  // A gadget's page is there once the runtime says it rendered, so that is waited for rather than the load
+  // event; a web app's page is its own document, loaded when the browser says so.
+  const waitUntil = session.project.kind === 'gadget' ? 'commit' : 'load';
+  await page.goto(simulatorUrl(server, session, parts.ui ?? 'plain'), { timeout: timeoutMs, waitUntil }).catch((error: Error) => {
     throw new Error(`timed out after ${timeoutMs} ms waiting for the simulator page to load (${error.message.split('\n')[0]})`);
   });
   await ready;
-  if (session.project.kind === 'gadget') {
-    await session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs });
-  }
-  // Like page.goto at its load event, the start does not wait for a frame to be drawn: whatever looks at the
-  // screen next does (Playwright's screenshots and actions, the SDK's own settle).
-  await sim.ask('whenIdle', { painted: false }, 'the first render to settle');
+  // Asked as soon as the guest is there (it answers once the runtime has launched the app and nothing is in
+  // flight), not after the render is heard: one round trip less. Like page.goto at its load event, the start
+  // does not wait for a frame to be drawn: whatever looks at the screen next does (Playwright's screenshots
+  // and actions, the SDK's own settle).
+  await Promise.all([rendered, sim.ask('whenIdle', { painted: false }, 'the first render to settle')]);
   return sim;
 }
 

@@ -13,7 +13,7 @@ import { isNotEmulated } from '../../../emulator-api/src/common/apis/not-emulate
 import { findApi, listApis, taskKindOf } from '../../../emulator-api/src/common/registry.js';
 import { isMockedNetworkRecord } from '../../../emulator-api/src/common/apis/network.js';
 import type { StorageSnapshot } from '../../../emulator-api/src/common/storage-model.js';
-import { checkApiSupport } from '../../../emulator-api/src/common/support.js';
+import { canIUseAnswers, checkApiSupport } from '../../../emulator-api/src/common/support.js';
 import type { TaskEvent } from '../../../emulator-api/src/common/tasks.js';
 import type { TaskControl } from '../../../emulator-api/src/node/task-calls.js';
 import { createSession, type Session, type SessionOptions } from '../../../emulator-api/src/index.js';
@@ -178,6 +178,7 @@ export class HostSession {
       sessionId: this.id,
       profile: this.profile,
       apis,
+      canIUse: canIUseAnswers(this.profile),
       project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps, templates: this.project.templates },
       fileBase,
     };

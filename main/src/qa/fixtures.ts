@@ -18,6 +18,7 @@ import { attach, openSession, viewportFor, type SessionLaunchOptions, type Simul
 import { Host } from '../node/host.js';
 import { startServer, type RunningServer } from '../node/server.js';
 import type { AppKind } from '../../../emulator-api/src/common/types.js';
+import { createProfile } from '../../../emulator-api/src/common/profiles.js';
 import { parseProfileSpec, type ProfileSpec } from './profile-spec.js';
 import { StepRecorder } from './step-recorder.js';
 
@@ -57,6 +58,11 @@ const extended = base.extend<TtsimOptions & TtsimTestFixtures, TtsimWorkerFixtur
   projectDir: [process.env.TTSIM_PROJECT ?? '', { option: true }],
   profile: ['ios', { option: true }],
   simOptions: [{}, { option: true }],
+  // The page starts at the device's size (unless the config sets a viewport), so the sim need not resize it.
+  viewport: async ({ profile, simOptions }, use) => {
+    const spec = parseProfileSpec(profile);
+    await use(viewportFor({ profile: createProfile({ app: spec.app ?? 'gadget', ...spec }) }, simOptions.ui ?? 'device'));
+  },
 
   ttsimHost: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.

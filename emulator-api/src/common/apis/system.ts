@@ -4,6 +4,7 @@ import type { SupportMatrix } from '../types.js';
 import { Errno } from '../errors.js';
 import { assumed, documented, inferred } from '../types.js';
 import { ANY_VERSION, docs } from './sources.js';
+import { canIUseRuleIds } from '../can-i-use-rules.js';
 
 const systemInfo = z.strictObject({
   brand: z.string(),
@@ -71,8 +72,9 @@ export const canIUse = defineApi({
   result: z.boolean(),
   support: { matrix: everywhereFrom(ANY_VERSION), provenance: assumed(docs.canIUse) },
   behaviours: [
-    { id: 'schema-forms', platforms: 'all', text: 'Accepts ${API}, ${API}.object.${param}, ${API}.object.${param}.${option} and ${API}.success.${field}; false below the minimum client version, on an unsupported platform or app kind, and for names it does not know.', provenance: documented(docs.canIUse) },
-    { id: 'registry-answers', platforms: 'all', text: 'Answers come from ttsim\'s API registry: an API that ttsim does not emulate answers false.', provenance: inferred('ttsim fails such calls with 103, as a client without the API would') },
+    { id: canIUseRuleIds.schemaForms, platforms: 'all', text: 'Accepts ${API}, ${API}.object.${param}, ${API}.object.${param}.${option} and ${API}.success.${field}; false below the minimum client version, on an unsupported platform or app kind, and for names it does not know.', provenance: documented(docs.canIUse) },
+    { id: canIUseRuleIds.registryAnswers, platforms: 'all', text: 'Answers come from ttsim\'s API registry: an API that ttsim does not emulate answers false.', provenance: inferred('ttsim fails such calls with 103, as a client without the API would') },
+    { id: canIUseRuleIds.guestTable, platforms: 'all', text: 'In the simulator the gadget answers the schema forms above from a table of the registry\'s answers for its profile, sent at launch, as a client answers from its own build; any other string is asked of the host. The answers are the same either way.', provenance: assumed('ttsim design: a synchronous round trip to the host costs 5 to 25 ms, and gadgets call canIUse at launch') },
   ],
   failures: [{ errno: Errno.invalidParameter, when: 'schema is not a string', provenance: assumed(docs.errno) }],
 });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { ApiParsedParams, ApiResult } from '../../common/registry.js';
 import { safeAreaOf } from '../../common/profiles.js';
 import { canIUse as answerCanIUse } from '../../common/support.js';
+import { canIUseRuleIds } from '../../common/can-i-use-rules.js';
 import type { NodeCallContext } from '../context.js';
 
 const DEVICE_TYPE_SINCE = '7.47.0';
@@ -39,8 +40,8 @@ export const getSystemInfo = (_params: ApiParsedParams<'getSystemInfo'>, ctx: No
 export const getSystemInfoSync = (_params: ApiParsedParams<'getSystemInfoSync'>, ctx: NodeCallContext) => systemInfo(ctx);
 
 export function canIUse({ schema }: ApiParsedParams<'canIUse'>, ctx: NodeCallContext): boolean {
-  ctx.applyRule('schema-forms');
-  ctx.applyRule('registry-answers');
+  ctx.applyRule(canIUseRuleIds.schemaForms);
+  ctx.applyRule(canIUseRuleIds.registryAnswers);
   return answerCanIUse(schema, ctx.profile);
 }
 
