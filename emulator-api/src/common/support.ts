@@ -144,11 +144,19 @@ export function canIUse(schema: string, profile: ClientProfile): boolean {
 
 /**
  * canIUse's answers on this profile for every schema form of every registered API (about 500): what the
- * guest answers from without a round trip (boot payload); any other string is asked of the host.
+ * guest answers from without a round trip (boot payload); any other string is asked of the host. The
+ * registry does not change while ttsim runs, so each profile's table is worked out once (some 15 ms).
  */
-export function canIUseAnswers(profile: ClientProfile): Record<string, boolean> {
-  return Object.fromEntries(listApis().flatMap((spec) => canIUseSchemas(spec)).map((schema) => [schema, canIUse(schema, profile)]));
+export function canIUseAnswers(profile: ClientProfile): Readonly<Record<string, boolean>> {
+  const key = `${profile.app} ${profile.platform} ${profile.client}`;
+  let answers = answersByProfile.get(key);
+  if (!answers) {
+    answers = Object.freeze(Object.fromEntries(listApis().flatMap((spec) => canIUseSchemas(spec)).map((schema) => [schema, canIUse(schema, profile)])));
+    answersByProfile.set(key, answers);
+  }
+  return answers;
 }
+const answersByProfile = new Map<string, Readonly<Record<string, boolean>>>();
 
 /** Every schema string canIUse answers for one API (used by docs and tests). */
 export function canIUseSchemas(spec: ApiSpec): string[] {
