@@ -23,7 +23,7 @@ import { median, percentile } from './lib/stats.mjs';
 const root = new URL('../', import.meta.url).pathname;
 const project = path.join(root, 'examples/compress-demo');
 const log = (text) => process.stderr.write(`[qa ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-const STARTS = 15;
+const STARTS = Number(process.env.TTSIM_BENCH_STARTS ?? 15);
 const SCALES = [1, 8, 32];
 
 async function testStarts(browser, host, server, dataDir) {

@@ -36,7 +36,7 @@ describe("the guest's FileSystemManager", () => {
 
   it('has every method Feishu lists, each a function that reaches the host', async () => {
     const { bridge, calls, syncCalls } = fakeBridge();
-    const { tt } = buildTt({ apis, canIUse: {}, profile: createProfile({ app: 'gadget', platform: 'android', client: '7.39.0' }), bridge, guestImplementations: {}, onCallbackError: () => {}, track: (work) => work });
+    const { tt } = buildTt({ apis, answers: { canIUse: {}, systemInfo: { value: {}, rules: [], apis: [] } }, profile: createProfile({ app: 'gadget', platform: 'android', client: '7.39.0' }), bridge, guestImplementations: {}, onCallbackError: () => {}, track: (work) => work });
     const fsm = (tt.getFileSystemManager as () => Record<string, unknown>)();
     for (const method of fileSystemManagerMethods) expect(typeof fsm[method], method).toBe('function');
 

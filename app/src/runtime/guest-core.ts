@@ -65,7 +65,7 @@ export function startGuestCore(
   const ui = new UiOverlays(document, (what, detail) => emit({ kind: 'ui', what, detail }), fileUrl);
   const { tt } = buildTt({
     apis: boot.apis,
-    canIUse: boot.canIUse,
+    answers: { canIUse: boot.canIUse, systemInfo: boot.systemInfo },
     profile: boot.profile,
     bridge,
     guestImplementations: { ...(ui.implementations() as unknown as Record<string, Implementation<BaseCallContext>>), ...extraImplementations },

@@ -14,7 +14,7 @@ import type { Bridge } from './bridge.js';
 import { AppEvents, listenerImplementations } from './app-events.js';
 import { taskViaHost } from './network-tasks.js';
 import { storageApis } from './storage-mirror.js';
-import { canIUseApi } from './can-i-use.js';
+import { guestAnswers, type GuestAnswerOptions } from './guest-answers.js';
 import { failFromError, failResult, notEmulatedFail } from '../../../emulator-api/src/common/fail-result.js';
 
 /** Guest-side implementations by API name (showToast, navigateTo, …). */
@@ -41,8 +41,8 @@ export interface GuestCallContext extends BaseCallContext {
 
 export interface TtBuildOptions {
   readonly apis: readonly GuestApi[];
-  /** canIUse's answers for this profile (boot payload), for tt.canIUse without a round trip. */
-  readonly canIUse: Readonly<Record<string, boolean>>;
+  /** What the host worked out for this profile at launch (boot payload), answered without a round trip. */
+  readonly answers: Pick<GuestAnswerOptions, 'canIUse' | 'systemInfo'>;
   readonly profile: ClientProfile;
   readonly bridge: Bridge;
   readonly guestImplementations: GuestImplementations;
@@ -173,10 +173,10 @@ export function buildTt(options: TtBuildOptions): { tt: Record<string, unknown>;
   const tt: Record<string, unknown> = {};
   const fileSystemManager: Record<string, unknown> = {};
   for (const name of notEmulatedApis) tt[name] = notEmulated(name);
-  // Storage reads come from the guest's copy, canIUse from the host's table; task APIs (request, connectSocket, …) return their task objects.
+  // Storage reads come from the guest's copy, canIUse and getSystemInfo from the host's answers; task APIs (request, connectSocket, …) return their task objects.
   const local = {
     ...storageApis(options.apis, { bridge, track: options.track, onCallbackError: options.onCallbackError, syncViaHost, viaHost }),
-    ...canIUseApi(options.canIUse, { bridge, syncViaHost }, options.apis.find((api) => api.name === 'canIUse')),
+    ...guestAnswers(options.apis, { bridge, onCallbackError: options.onCallbackError, syncViaHost, viaHost, ...options.answers }),
   };
   const taskOptions = { bridge, track: options.track, onCallbackError: options.onCallbackError };
   for (const api of options.apis) {

@@ -16,6 +16,7 @@ import type { FailResult, SuccessResult } from '../common/callbacks.js';
 import { appEvents, type AppEvent } from '../common/listeners.js';
 import type { ClientProfile } from '../common/profiles.js';
 import type { ParsedTemplate } from '../common/ttml/parsed-templates.js';
+import type { SystemInfoAnswer } from '../common/guest-answers.js';
 import { taskKinds, type TaskEvent } from '../common/tasks.js';
 import { clientRoles } from './version.js';
 
@@ -93,6 +94,8 @@ export const bootPayload = z.object({
   apis: z.array(guestApi),
   /** canIUse's answers on this profile for every schema form the registry lists (support.ts canIUseAnswers). */
   canIUse: z.record(z.string(), z.boolean()),
+  /** getSystemInfo's answer on this profile (common/guest-answers.ts). */
+  systemInfo: z.custom<SystemInfoAnswer>(isObject),
   project: z.object({
     kind: z.enum(['gadget', 'webapp']),
     name: z.string(),

@@ -35,6 +35,7 @@ import { endCompare, startCompare, type CompareGroup } from './compare-group.js'
 import * as path from 'node:path';
 import { notInPackage } from '../../../emulator-api/src/common/package-files.js';
 import { failFromError, failResult, notEmulatedFail, notEmulatedWarning } from '../../../emulator-api/src/common/fail-result.js';
+import { systemInfoAnswer } from '../../../emulator-api/src/node/apis/system.js';
 
 /** A mocked API answers with this: fields of a success result, or a fail (has errno). */
 export type MockAnswer = Record<string, unknown> | ((params: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>);
@@ -179,6 +180,7 @@ export class HostSession {
       profile: this.profile,
       apis,
       canIUse: canIUseAnswers(this.profile),
+      systemInfo: systemInfoAnswer(this.profile),
       project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps, templates: this.project.templates },
       fileBase,
     };

@@ -4,7 +4,7 @@ import type { SupportMatrix } from '../types.js';
 import { Errno } from '../errors.js';
 import { assumed, documented, inferred } from '../types.js';
 import { ANY_VERSION, docs } from './sources.js';
-import { canIUseRuleIds } from '../can-i-use-rules.js';
+import { canIUseRuleIds, SYSTEM_INFO_IN_GUEST } from '../guest-answers.js';
 
 const systemInfo = z.strictObject({
   brand: z.string(),
@@ -31,6 +31,7 @@ const systemInfoRules = [
   { id: 'platform-values', platforms: 'all', text: 'platform is ios, android, darwin (Mac), windows_nt (Windows) or openharmony; brand and model are "PC" on PC.', provenance: documented(docs.getSystemInfo) },
   { id: 'version-is-client', platforms: 'all', text: 'version is the profile\'s client version; appName is "Feishu".', provenance: documented(docs.getSystemInfo) },
   { id: 'sdk-version', platforms: 'all', text: 'SDKVersion is the gadget base library version; ttsim reports "<client>.0" since the mapping from client to base library is not published.', provenance: assumed('the doc describes SDKVersion as "客户端基础库版本" without the mapping') },
+  { id: SYSTEM_INFO_IN_GUEST, platforms: 'all', text: 'In the simulator the gadget answers from the values the host worked out for its profile at launch, with no round trip; the values and rules are the ones the host gives.', provenance: assumed('ttsim design: gadgets read the system info at launch, often with the Sync twin, a synchronous round trip of 5 to 25 ms') },
   { id: 'device-type', platforms: ['android', 'ios', 'harmony'], text: 'deviceType (phone / tablet / pc / other) is returned on Android, iOS and Harmony from client 7.47.0 and never on PC.', provenance: documented(docs.getSystemInfo) },
 ] as const;
 

@@ -2,12 +2,16 @@ import semver from 'semver';
 import type { ApiParsedParams, ApiResult } from '../../common/registry.js';
 import { safeAreaOf } from '../../common/profiles.js';
 import { canIUse as answerCanIUse } from '../../common/support.js';
-import { canIUseRuleIds } from '../../common/can-i-use-rules.js';
 import type { NodeCallContext } from '../context.js';
+import type { BaseCallContext } from '../../common/call.js';
+import type { ClientProfile } from '../../common/profiles.js';
+import { findApi } from '../../common/registry.js';
+import { checkApiSupport } from '../../common/support.js';
+import { canIUseRuleIds, SYSTEM_INFO_IN_GUEST, type SystemInfoAnswer } from '../../common/guest-answers.js';
 
 const DEVICE_TYPE_SINCE = '7.47.0';
 
-export function systemInfo(ctx: NodeCallContext): ApiResult<'getSystemInfo'> {
+export function systemInfo(ctx: BaseCallContext): ApiResult<'getSystemInfo'> {
   const { device, client, platform } = ctx.profile;
   ctx.applyRule('platform-values');
   ctx.applyRule('version-is-client');
@@ -34,6 +38,14 @@ export function systemInfo(ctx: NodeCallContext): ApiResult<'getSystemInfo'> {
     ...(withDeviceType ? { deviceType: device.deviceType } : {}),
     safeArea: safeAreaOf(device),
   };
+}
+
+/** getSystemInfo's answer for the guest to give itself (guest-answers.ts), when the profile supports it. */
+export function systemInfoAnswer(profile: ClientProfile): SystemInfoAnswer {
+  const rules: string[] = [];
+  const value = systemInfo({ profile, applyRule: (id) => void rules.push(id) });
+  const apis = (['getSystemInfo', 'getSystemInfoSync'] as const).filter((name) => checkApiSupport(findApi(name)!, profile).supported);
+  return { value, rules: [...rules, SYSTEM_INFO_IN_GUEST], apis };
 }
 
 export const getSystemInfo = (_params: ApiParsedParams<'getSystemInfo'>, ctx: NodeCallContext) => systemInfo(ctx);
