@@ -2,6 +2,9 @@
  * Tracks the guest's outstanding work (calls in flight, pending renders) so that automation can wait
  * until everything an action caused has settled and been drawn: no fixed sleeps.
  */
+/** How many rounds of promise callbacks whenQuiet lets run before it looks again. */
+const PROMISE_TURNS = 8;
+
 export class Activity {
   private busy = 0;
   private waiters: (() => void)[] = [];
@@ -24,6 +27,20 @@ export class Activity {
     for (;;) {
       if (this.busy > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
       await new Promise<void>((resolve) => (options.painted ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+      if (this.busy === 0) return;
+    }
+  }
+
+  /**
+   * Resolves once nothing is outstanding after the promise callbacks already queued have run (chains up to
+   * PROMISE_TURNS deep: a callback's setData, the next call it makes), without waiting for a task: a page
+   * still loading holds tasks back behind its parsing, its load event and its first frame, tens of
+   * milliseconds. The launch signal uses it; automation's whenIdle waits for a task (and a frame).
+   */
+  async whenQuiet(): Promise<void> {
+    for (;;) {
+      if (this.busy > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      for (let turn = 0; turn < PROMISE_TURNS; turn++) await null;
       if (this.busy === 0) return;
     }
   }

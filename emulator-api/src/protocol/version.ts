@@ -4,7 +4,7 @@
  * when a message changes shape: an older guest runtime, devtools page or SDK then fails at connect with a
  * clear error instead of misreading messages.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Who is on the other end of a connection. */
 export const clientRoles = ['guest', 'devtools', 'automation'] as const;

@@ -432,11 +432,12 @@ export async function attach(
   const timeoutMs = parts.timeoutMs ?? 10_000;
   const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
   const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-  const rendered =
+  // A gadget says when it has launched (first page rendered, nothing in flight) or failed to.
+  const launched =
     session.project.kind === 'gadget'
-      ? session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'render' || e.event.kind === 'error'), { what: 'the first page to render', timeoutMs })
-      : Promise.resolve();
-  rendered.catch(() => undefined); // awaited below; a page that fails to load must not leave it unhandled
+      ? session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'launched' || e.event.kind === 'error'), { what: 'the gadget to launch (its first page rendered and settled)', timeoutMs })
+      : undefined;
+  launched?.catch(() => undefined); // awaited below; a page that fails to load must not leave it unhandled
   // A gadget's page is there once the runtime says it rendered, so that is waited for rather than the load
   // event; a web app's page is its own document, loaded when the browser says so.
   const waitUntil = session.project.kind === 'gadget' ? 'commit' : 'load';
@@ -444,11 +445,10 @@ export async function attach(
     throw new Error(`timed out after ${timeoutMs} ms waiting for the simulator page to load (${error.message.split('\n')[0]})`);
   });
   await ready;
-  // Asked as soon as the guest is there (it answers once the runtime has launched the app and nothing is in
-  // flight), not after the render is heard: one round trip less. Like page.goto at its load event, the start
-  // does not wait for a frame to be drawn: whatever looks at the screen next does (Playwright's screenshots
-  // and actions, the SDK's own settle).
-  await Promise.all([rendered, sim.ask('whenIdle', { painted: false }, 'the first render to settle')]);
+  // Like page.goto at its load event, the start does not wait for a frame to be drawn: whatever looks at the
+  // screen next does (Playwright's screenshots and actions, the SDK's own settle).
+  if (launched) await launched;
+  else await sim.ask('whenIdle', { painted: false }, 'the page to settle');
   return sim;
 }
 

@@ -197,6 +197,8 @@ export function consoleLine(event: DevtoolsEvent): ConsoleLine | undefined {
           return { ...base, level: 'warn', kind: 'blocked', text: `blocked ${e.url} (${e.directive})` };
         case 'lifecycle':
           return { ...base, level: 'debug', kind: 'lifecycle', text: `${e.target}.${e.hook}` };
+        case 'launched':
+          return { ...base, level: 'info', kind: 'lifecycle', text: `launched ${e.page}: first page rendered and settled ${e.ms} ms after the page began to load` };
         case 'navigation':
           return { ...base, level: 'info', kind: 'navigation', text: `${e.method} ${e.url}` };
         case 'input': {

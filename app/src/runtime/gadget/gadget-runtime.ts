@@ -286,6 +286,10 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     if (typeof onLaunch === 'function') (onLaunch as (o: unknown) => void).call(appInstance, launch);
     started.app.show(launch);
     router.launch(reopened?.url);
+    void bridge
+      .whenSettled()
+      .then(() => core.activity.whenQuiet())
+      .then(() => core.emit({ kind: 'launched', page: router.current?.route ?? launch.path, ms: Math.round(performance.now()) }));
   } catch (error) {
     reportError(error, 'launch');
   }
