@@ -1,29 +1,17 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { parseTemplates, parseTtml } from '../../emulator-api/src/common/ttml/parse-ttml.js';
 import { templateParser } from '../../emulator-api/src/common/ttml/parsed-templates.js';
 import { SourceFile } from '../../emulator-api/src/common/ttml/source-file.js';
 import { compileTtml } from '../src/ttml/index.js';
+import { webBundle } from '../../test/web-bundle.js';
 
 describe('the gadget runtime bundle', () => {
   it('carries the TTML compiler but not the HTML tokenizer (the host parses the templates), and can be inlined', async () => {
-    const result = await build({
-      entryPoints: ['app/src/runtime/gadget-entry.ts'],
-      bundle: true,
-      write: false,
-      outdir: 'dist/test-bundle',
-      format: 'iife',
-      platform: 'browser',
-      minify: true,
-      metafile: true,
-      logLevel: 'silent',
-      define: { 'process.env.NODE_DEBUG': 'false', 'process.env.NODE_ENV': '"production"' },
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const { inputs, text } = await webBundle('app/src/runtime/gadget-entry.ts');
     expect(inputs.some((file) => file.endsWith('app/src/ttml/compile-file.ts'))).toBe(true);
     expect(inputs.filter((file) => /node_modules\/(htmlparser2|entities)\/|parse-ttml/.test(file))).toEqual([]);
     // The runtime's page carries it in a <script> element (main/src/node/pages.ts).
-    expect(result.outputFiles[0]!.text).not.toMatch(/<\/script/i);
+    expect(text).not.toMatch(/<\/script/i);
   }, 30_000);
 });
 

@@ -1,23 +1,10 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { normaliseClientVersion } from '../../emulator-api/src/common/profiles.js';
+import { webBundle } from '../../test/web-bundle.js';
 
 describe('the devtools bundle', () => {
   it('carries no semver (the presets it imports compare versions without it)', async () => {
-    const result = await build({
-      entryPoints: ['renderer/src/devtools/main.tsx'],
-      bundle: true,
-      write: false,
-      outdir: 'dist/test-bundle',
-      format: 'iife',
-      platform: 'browser',
-      jsx: 'automatic',
-      minify: true,
-      metafile: true,
-      logLevel: 'silent',
-      define: { 'process.env.NODE_DEBUG': 'false', 'process.env.NODE_ENV': '"production"' },
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const { inputs } = await webBundle('renderer/src/devtools/main.tsx');
     expect(inputs.some((file) => file.includes('renderer/src/devtools/Simulator.tsx'))).toBe(true);
     expect(inputs.filter((file) => /node_modules\/semver\//.test(file))).toEqual([]);
   }, 30_000);

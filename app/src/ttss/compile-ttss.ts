@@ -6,7 +6,7 @@
  *   a cycle or a missing file is a TtssError with path and line); `@import` of an http(s) URL stays.
  * Everything else — comments, formatting, unknown at-rules — passes through unchanged.
  */
-import { LineIndex } from '../../../emulator-api/src/common/ttml/source-file.js';
+import { LineIndex, SourceError } from '../../../emulator-api/src/common/ttml/source-file.js';
 import { resolvePackagePath, normalisePackagePath } from '../ttml/package-path.js';
 import { rewriteSelectorTokens } from '../dom/selector.js';
 import { tokenizeCss, type CssToken } from './css-tokenizer.js';
@@ -21,17 +21,9 @@ export interface TtssOptions {
   rpxToPx?: number;
 }
 
-export class TtssError extends Error {
+/** A TTSS compile error (path, line, column, reason). */
+export class TtssError extends SourceError {
   override readonly name = 'TtssError';
-
-  constructor(
-    readonly path: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`${path}:${line}:${column}: ${reason}`);
-  }
 }
 
 /** What the items of a block are: rules (stylesheet, @media), declarations (a rule, @font-face), keyframes. */

@@ -1,10 +1,7 @@
-/** TtmlError: a compile or render error with the file, line and column it comes from. */
-
-export class TtmlError extends Error {
-  override readonly name = 'TtmlError';
-
+/** A source file's error with the file, line and column it comes from: `path:line:column: reason`. */
+export class SourceError extends Error {
   constructor(
-    /** Package path of the TTML file, e.g. `pages/index/index.ttml`. */
+    /** Package path of the file, e.g. `pages/index/index.ttml`. */
     readonly path: string,
     /** 1-based. */
     readonly line: number,
@@ -15,6 +12,11 @@ export class TtmlError extends Error {
   ) {
     super(`${path}:${line}:${column}: ${reason}`);
   }
+}
+
+/** TtmlError: a TTML compile or render error. */
+export class TtmlError extends SourceError {
+  override readonly name = 'TtmlError';
 }
 
 /** Turns source offsets into 1-based line and column numbers. */
