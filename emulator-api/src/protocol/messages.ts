@@ -57,9 +57,9 @@ export const guestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lifecycle'), target: z.string(), hook: z.string() }),
   z.object({ kind: z.literal('render'), page: z.string(), seq: z.number(), ms: z.number() }),
   /**
-   * The gadget has launched: its first page has rendered and nothing that started is in flight (`ms` since
-   * the document began to load). Said without being asked, so a start need not wait for a busy page to
-   * read a request: the automation's attach waits for it.
+   * The gadget has launched: its first page has rendered (`page`; '' when the launch failed, an `error`
+   * came first) and nothing that started is in flight (`ms` since the document began to load). Said without
+   * being asked, so a start need not wait for a busy page to read a request: the automation's attach waits for it.
    */
   z.object({ kind: z.literal('launched'), page: z.string(), ms: z.number() }),
   z.object({ kind: z.literal('navigation'), method: z.string(), url: z.string(), stack: strings }),

@@ -421,7 +421,8 @@ function simulatorUrl(server: RunningServer, session: HostSession, ui: Simulator
 
 /**
  * Runs an open session in a Playwright page you own (Playwright Test's `page`, so its trace, video and
- * headed mode apply): loads the simulator page there and resolves once the first page has rendered.
+ * headed mode apply): loads the simulator page there and resolves once a gadget has launched (its first
+ * page rendered, nothing in flight) or a web app's page has loaded and settled.
  * `dispose` is what Simulator.close() ends besides the connection (default: the session).
  */
 export async function attach(
@@ -432,13 +433,13 @@ export async function attach(
   const timeoutMs = parts.timeoutMs ?? 10_000;
   const sim = new Simulator(host, session, new ProtocolClient(session), server, page, timeoutMs, parts.dispose ?? (() => host.close(session.id)));
   const ready = session.events.waitFor((e) => e.type === 'session' && e.what === 'guest-connected', { what: 'the guest to connect', timeoutMs });
-  // A gadget says when it has launched (first page rendered, nothing in flight) or failed to.
+  // A gadget says when it has launched (first page rendered, nothing in flight), even when its launch failed.
   const launched =
     session.project.kind === 'gadget'
-      ? session.events.waitFor((e) => e.type === 'guest' && (e.event.kind === 'launched' || e.event.kind === 'error'), { what: 'the gadget to launch (its first page rendered and settled)', timeoutMs })
+      ? session.events.waitFor((e) => e.type === 'guest' && e.event.kind === 'launched', { what: 'the gadget to launch (its first page rendered and settled)', timeoutMs })
       : undefined;
   launched?.catch(() => undefined); // awaited below; a page that fails to load must not leave it unhandled
-  // A gadget's page is there once the runtime says it rendered, so that is waited for rather than the load
+  // A gadget's page is there once the runtime says it launched, so that is waited for rather than the load
   // event; a web app's page is its own document, loaded when the browser says so.
   const waitUntil = session.project.kind === 'gadget' ? 'commit' : 'load';
   await page.goto(simulatorUrl(server, session, parts.ui ?? 'plain'), { timeout: timeoutMs, waitUntil }).catch((error: Error) => {

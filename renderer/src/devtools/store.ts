@@ -198,7 +198,7 @@ export function consoleLine(event: DevtoolsEvent): ConsoleLine | undefined {
         case 'lifecycle':
           return { ...base, level: 'debug', kind: 'lifecycle', text: `${e.target}.${e.hook}` };
         case 'launched':
-          return { ...base, level: 'info', kind: 'lifecycle', text: `launched ${e.page}: first page rendered and settled ${e.ms} ms after the page began to load` };
+          return { ...base, level: 'info', kind: 'lifecycle', text: e.page ? `launched ${e.page}: first page rendered and settled ${e.ms} ms after the page began to load` : `launch ended without a page, ${e.ms} ms after the page began to load (see the error above)` };
         case 'navigation':
           return { ...base, level: 'info', kind: 'navigation', text: `${e.method} ${e.url}` };
         case 'input': {

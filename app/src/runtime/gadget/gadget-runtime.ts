@@ -286,13 +286,14 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     if (typeof onLaunch === 'function') (onLaunch as (o: unknown) => void).call(appInstance, launch);
     started.app.show(launch);
     router.launch(reopened?.url);
-    void bridge
-      .whenSettled()
-      .then(() => core.activity.whenQuiet())
-      .then(() => core.emit({ kind: 'launched', page: router.current?.route ?? launch.path, ms: Math.round(performance.now()) }));
   } catch (error) {
     reportError(error, 'launch');
   }
+  // Said whether the launch went well or not (its errors are reported above): automation's start waits for it.
+  void bridge
+    .whenSettled()
+    .then(() => core.activity.whenQuiet())
+    .then(() => core.emit({ kind: 'launched', page: router.current?.route ?? '', ms: Math.round(performance.now()) }));
   document.addEventListener('visibilitychange', () => setAppVisible(!document.hidden));
   // An error no handler caught (a timer's callback): App.onError and tt.onError hear it too.
   window.addEventListener('error', (event) => started.app!.error(event.error === undefined || event.error === null ? event.message : errorText(event.error, positions)));
