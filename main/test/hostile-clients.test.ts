@@ -302,7 +302,7 @@ describe('the package served is what a Feishu package holds', () => {
     expect(listing.files).toContain('app.json');
     expect(listing.files).not.toContain('.env');
     expect(listing.files).not.toContain('node_modules');
-    const files = Object.keys(gadget.boot('/').project.files);
+    const files = Object.keys(gadget.boot().project.files);
     expect(files).toContain('miniprogram_npm/lib/index.js');
     expect(files.some((f) => f.startsWith('.') || f.startsWith('node_modules/'))).toBe(false);
   });

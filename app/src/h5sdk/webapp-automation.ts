@@ -28,8 +28,7 @@ export function webAppAutomation(core: GuestCore, base: string, jssdkTt: () => R
     },
     replayInput: ({ input, from }) => inputs.replay(input, from),
     whenIdle: async ({ painted }) => {
-      await core.bridge.whenSettled();
-      await core.activity.whenIdle({ painted: painted ?? true });
+      await core.whenIdle({ painted: painted ?? true });
       return null;
     },
     currentPage: () => ({ kind: 'webapp', path: documentPath(base), query: query(), root: 'body' }),

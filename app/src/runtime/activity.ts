@@ -23,12 +23,8 @@ export class Activity {
    * Resolves once nothing is outstanding and a task has run after that (work a timer queued has started),
    * and with `painted` a frame has been drawn after that too.
    */
-  async whenIdle(options: { painted: boolean } = { painted: true }): Promise<void> {
-    for (;;) {
-      if (this.busy > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
-      await new Promise<void>((resolve) => (options.painted ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
-      if (this.busy === 0) return;
-    }
+  whenIdle(options: { painted: boolean } = { painted: true }): Promise<void> {
+    return this.settle(() => new Promise<void>((resolve) => (options.painted ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0))));
   }
 
   /**
@@ -37,10 +33,17 @@ export class Activity {
    * still loading holds tasks back behind its parsing, its load event and its first frame, tens of
    * milliseconds. The launch signal uses it; automation's whenIdle waits for a task (and a frame).
    */
-  async whenQuiet(): Promise<void> {
+  whenQuiet(): Promise<void> {
+    return this.settle(async () => {
+      for (let turn = 0; turn < PROMISE_TURNS; turn++) await null;
+    });
+  }
+
+  /** Waits until nothing is outstanding, lets `turn` pass, and again until nothing started meanwhile. */
+  private async settle(turn: () => Promise<void>): Promise<void> {
     for (;;) {
       if (this.busy > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
-      for (let turn = 0; turn < PROMISE_TURNS; turn++) await null;
+      await turn();
       if (this.busy === 0) return;
     }
   }

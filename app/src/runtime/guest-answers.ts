@@ -6,7 +6,7 @@
  * profile without the API) and every call of an API a test mocks goes to the host as before. Each answer is
  * still recorded in the host's event stream (batched), with the rules the host would apply.
  */
-import { argumentProblem, deliver, splitCallbacks } from '../../../emulator-api/src/common/callbacks.js';
+import { argumentProblem, deliver, isEmptyObject, splitCallbacks } from '../../../emulator-api/src/common/callbacks.js';
 import { canIUseRuleIds as ids, type SystemInfoAnswer } from '../../../emulator-api/src/common/guest-answers.js';
 import type { GuestApi } from '../../../emulator-api/src/protocol/messages.js';
 import type { Bridge } from './bridge.js';
@@ -21,8 +21,6 @@ export interface GuestAnswerOptions {
   readonly canIUse: Readonly<Record<string, boolean>>;
   readonly systemInfo: SystemInfoAnswer;
 }
-
-const isEmptyObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 
 /** Replacements for the canIUse and getSystemInfo entries of the boot list, by name. */
 export function guestAnswers(apis: readonly GuestApi[], options: GuestAnswerOptions): Record<string, unknown> {

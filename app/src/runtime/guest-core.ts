@@ -16,6 +16,10 @@ export interface GuestCore {
   readonly ui: UiOverlays;
   readonly activity: Activity;
   emit(event: GuestEvent): void;
+  /** No bridge request outstanding, then the activity's wait: a task, and a frame when `painted` (automation's whenIdle). */
+  whenIdle(options: { painted: boolean }): Promise<void>;
+  /** No bridge request outstanding, then the activity's quiet (the launch signal). */
+  whenQuiet(): Promise<void>;
 }
 
 function describe(value: unknown): string {
@@ -74,5 +78,14 @@ export function startGuestCore(
     },
     track: (work) => activity.track(work),
   });
-  return { boot, bridge, tt, ui, activity, emit };
+  return {
+    boot,
+    bridge,
+    tt,
+    ui,
+    activity,
+    emit,
+    whenIdle: (options) => bridge.whenSettled().then(() => activity.whenIdle(options)),
+    whenQuiet: () => bridge.whenSettled().then(() => activity.whenQuiet()),
+  };
 }

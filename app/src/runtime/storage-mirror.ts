@@ -7,7 +7,7 @@
  * (batched). Trade-off: writes made by another session of the same app id while this page runs are not
  * seen until the page reloads (a phone runs one instance of a gadget).
  */
-import { argumentProblem, deliver, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
+import { argumentProblem, deliver, isEmptyObject, splitCallbacks, TtSyncError, type FailResult, type SuccessResult } from '../../../emulator-api/src/common/callbacks.js';
 import { isTtError } from '../../../emulator-api/src/common/errors.js';
 import { fromStoredItem, storageInfoOf, storageRuleIds as ids, toStoredItem, type StorageSnapshot, type StoredItem } from '../../../emulator-api/src/common/storage-model.js';
 import type { GuestApi } from '../../../emulator-api/src/protocol/messages.js';
@@ -22,8 +22,6 @@ export interface StorageApiOptions {
   readonly syncViaHost: (api: GuestApi) => (...args: unknown[]) => unknown;
   readonly viaHost: (api: GuestApi) => (arg?: unknown) => unknown;
 }
-
-const isEmptyObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 
 /** The copy of the storage: undefined until first needed; `local` false when the host must answer reads (no support). */
 class StorageCopy {

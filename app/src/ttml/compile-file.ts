@@ -4,6 +4,7 @@
  * push VNodes.
  */
 import type { RawAttribute, RawElement, RawNode, RawText } from '../../../emulator-api/src/common/ttml/parse-ttml.js';
+import type { ParseFile } from '../../../emulator-api/src/common/ttml/parsed-templates.js';
 import type { SourceFile } from '../../../emulator-api/src/common/ttml/source-file.js';
 import { compileExpression, compileObjectBody, type CompiledExpression, type Evaluate } from './expression-compiler.js';
 import { ExpressionSyntaxError } from './expression-lexer.js';
@@ -35,9 +36,6 @@ export interface CompiledFile {
 
 /** Compiles the file an `<import>` or `<include>` names (cycle checks and caching live in compile.ts). */
 export type LoadFile = (from: SourceFile, src: string, offset: number, kind: 'import' | 'include') => CompiledFile;
-
-/** A file's raw tree (the host's parse in the guest, parseTtml in tests and tools); throws TtmlError. */
-export type ParseFile = (file: SourceFile) => RawNode[];
 
 export const MAX_TEMPLATE_DEPTH = 64;
 

@@ -4,7 +4,8 @@
  * include cycle is a compile error (never a hang).
  */
 import { SourceFile } from '../../../emulator-api/src/common/ttml/source-file.js';
-import { compileFile, type CompiledFile, type LoadFile, type ParseFile } from './compile-file.js';
+import type { ParseFile } from '../../../emulator-api/src/common/ttml/parsed-templates.js';
+import { compileFile, type CompiledFile, type LoadFile } from './compile-file.js';
 import { normalisePackagePath, resolvePackagePath } from './package-path.js';
 import { Scope } from './scope.js';
 import type { VElement, VNode } from './vnode.js';

@@ -57,6 +57,9 @@ export function splitCallbacks(arg: unknown): SplitArgument {
   return { isObject, input, params, callbacks: { success, fail, complete } };
 }
 
+/** `{}`: an argument that sets no parameter. */
+export const isEmptyObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+
 /** What is wrong with the argument's shape or its callbacks, as a parameter-error detail; undefined when fine. */
 export function argumentProblem(split: SplitArgument): string | undefined {
   if (!split.isObject) return `parameter error: expected an object but received ${describeValue(split.input)}`;

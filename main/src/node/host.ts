@@ -172,7 +172,7 @@ export class HostSession {
     return this.session.profile;
   }
 
-  boot(fileBase: string): BootPayload {
+  boot(): BootPayload {
     const apis: GuestApi[] = listApis().map((spec) => ({ name: spec.name, style: spec.style, side: sideOf(spec), ...(spec.task ? { task: spec.task } : {}) }));
     return {
       protocol: PROTOCOL_VERSION,
@@ -182,7 +182,7 @@ export class HostSession {
       canIUse: canIUseAnswers(this.profile),
       systemInfo: systemInfoAnswer(this.profile),
       project: { kind: this.project.kind, name: this.project.name, files: this.project.files, sourceMaps: this.project.sourceMaps, templates: this.project.templates },
-      fileBase,
+      fileBase: this.guestBase,
     };
   }
 

@@ -67,7 +67,7 @@ const GADGET_FONT = '-apple-system, "PingFang SC", "Helvetica Neue", Roboto, "No
 export function gadgetHtml(session: HostSession, runtimeScript: string): string {
   if (/<\/script/i.test(runtimeScript)) throw new Error('the gadget runtime bundle contains "</script": it cannot be inlined');
   // `<` escaped, so no text of the package can end the element early.
-  const boot = JSON.stringify(session.boot(session.guestBase)).replace(/</g, '\\u003c');
+  const boot = JSON.stringify(session.boot()).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=${session.profile.device.windowWidth}">
 <title>${escapeHtml(session.project.name)}</title>

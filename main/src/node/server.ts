@@ -149,7 +149,7 @@ export async function startServer(host: Host, options: { port?: number } = {}): 
   async function handleRuntime(req: http.IncomingMessage, res: http.ServerResponse, session: HostSession, what: string): Promise<void> {
     if (what === 'gadget.html') return send(res, 200, gadgetHtml(session, await fs.promises.readFile(path.join(assets(), 'guest-gadget.js'), 'utf8')), MIME['.html'], guestCors);
     if (what === 'storage.json') return send(res, 200, JSON.stringify(session.storageSnapshot()), MIME['.json'], guestCors);
-    if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot(session.guestBase)), MIME['.json'], guestCors);
+    if (what === 'boot.json') return send(res, 200, JSON.stringify(session.boot()), MIME['.json'], guestCors);
     if (what === 'sync' && req.method === 'POST') {
       // The sync channel: one call-sync message per request, its answer is the response body.
       const body = await readBody(req, WIRE_LIMITS.messageBytes);

@@ -249,8 +249,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
       return null;
     },
     whenIdle: async ({ painted }) => {
-      await bridge.whenSettled();
-      await core.activity.whenIdle({ painted: painted ?? true });
+      await core.whenIdle({ painted: painted ?? true });
       return null;
     },
     currentPage: () => (router.current ? { kind: 'gadget', path: router.current.route, query: { ...router.current.options }, root: `[data-ttsim-page="${router.current.route}"]` } : null),
@@ -290,10 +289,7 @@ export async function startGadget(base: string, boot: BootPayload, bridge: Bridg
     reportError(error, 'launch');
   }
   // Said whether the launch went well or not (its errors are reported above): automation's start waits for it.
-  void bridge
-    .whenSettled()
-    .then(() => core.activity.whenQuiet())
-    .then(() => core.emit({ kind: 'launched', page: router.current?.route ?? '', ms: Math.round(performance.now()) }));
+  void core.whenQuiet().then(() => core.emit({ kind: 'launched', page: router.current?.route ?? '', ms: Math.round(performance.now()) }));
   document.addEventListener('visibilitychange', () => setAppVisible(!document.hidden));
   // An error no handler caught (a timer's callback): App.onError and tt.onError hear it too.
   window.addEventListener('error', (event) => started.app!.error(event.error === undefined || event.error === null ? event.message : errorText(event.error, positions)));

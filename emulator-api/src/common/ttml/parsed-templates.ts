@@ -7,10 +7,13 @@
 import type { RawNode } from './parse-ttml.js';
 import { TtmlError, type SourceFile } from './source-file.js';
 
+/** A file's raw tree (the host's parse in the guest, parseTtml in tests and tools); throws TtmlError. */
+export type ParseFile = (file: SourceFile) => RawNode[];
+
 export type ParsedTemplate = { readonly nodes: RawNode[] } | { readonly error: { readonly line: number; readonly column: number; readonly reason: string } };
 
 /** How the guest's compiler gets a file's raw tree: from what the host parsed. */
-export function templateParser(parsed: Readonly<Record<string, ParsedTemplate>>): (file: SourceFile) => RawNode[] {
+export function templateParser(parsed: Readonly<Record<string, ParsedTemplate>>): ParseFile {
   return (file) => {
     const template = parsed[file.path];
     if (!template) throw new TtmlError(file.path, 1, 1, 'the host did not parse this file (is it a .ttml file of the package?)');
